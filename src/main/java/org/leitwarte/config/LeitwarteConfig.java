@@ -1,0 +1,74 @@
+package org.leitwarte.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The parsed {@code leitwarte.yaml}: plain values, validated, every path already resolved against the
+ * directory of the config file. Live objects (pools, sessions, verticles) are built from it elsewhere.
+ */
+public record LeitwarteConfig(
+    Path file,
+    Http http,
+    Store store,
+    Influx influx,
+    Spool spool,
+    List<Path> inventory,
+    Polling polling,
+    Icmp icmp) {
+
+  public LeitwarteConfig {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(influx, "influx");
+    Objects.requireNonNull(spool, "spool");
+    inventory = List.copyOf(inventory);
+    Objects.requireNonNull(polling, "polling");
+    Objects.requireNonNull(icmp, "icmp");
+  }
+
+  /** {@code http: {host: 127.0.0.1, port: 8080}}; the host defaults to loopback. */
+  public record Http(String host, int port) {}
+
+  /**
+   * {@code store: {url: …}}: {@code jdbc:h2:file:./data/leitwarte} (relative paths already resolved) or
+   * {@code postgresql://user@host:5432/db}; {@code password} optional.
+   */
+  public record Store(String url, Optional<Secret> password) {}
+
+  /**
+   * {@code influx: {url, database, retention_policy, retention, username, password, batch_size,
+   * flush_interval}}. The retention policy is created when missing, with {@code retention} as its
+   * duration ({@link Duration#ZERO} means infinite).
+   */
+  public record Influx(
+      URI url,
+      String database,
+      String retentionPolicy,
+      Duration retention,
+      Optional<String> username,
+      Optional<Secret> password,
+      int batchSize,
+      Duration flushInterval) {}
+
+  /** {@code spool: {dir, max_bytes}}: where lines wait while InfluxDB is away, and how much at most. */
+  public record Spool(Path dir, long maxBytes) {}
+
+  /**
+   * {@code polling: {interval, max_concurrent, snmp: {timeout, retries, max_repetitions}}}: defaults
+   * for every device, which a device may override.
+   */
+  public record Polling(Duration interval, int maxConcurrent, Duration snmpTimeout, int snmpRetries, int maxRepetitions) {}
+
+  /**
+   * {@code icmp: {fping, count, period, timeout, gap, batch_size}}: one fping process pings up to
+   * {@code batchSize} hosts with {@code count} packets each, {@code period} apart per host, {@code gap}
+   * between any two packets, waiting {@code timeout} for each reply.
+   */
+  public record Icmp(Path fping, int count, Duration period, Duration timeout, Duration gap, int batchSize) {}
+}
