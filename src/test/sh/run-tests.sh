@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs Leitwarte's whole test suite on a Debian or Ubuntu machine: installs what the tests need
+# (JDK, Maven, InfluxDB, net-snmp, snmpsim, fping, nftables), makes sure PostgreSQL answers on
+# 127.0.0.1:5432, then runs `mvn -B verify`. Test daemons (influxd, snmpd, snmpsimd) are started by
+# the tests themselves on loopback, in temporary directories, and stopped afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+need=()
+command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || need+=(maven)
+command -v influxd >/dev/null || need+=(influxdb)
+command -v influx >/dev/null || need+=(influxdb-client)
+command -v snmpd >/dev/null || need+=(snmpd)
+command -v snmpget >/dev/null || need+=(snmp)
+command -v snmpsimd >/dev/null || need+=(snmpsim)
+command -v fping >/dev/null || need+=(fping)
+command -v nft >/dev/null || need+=(nftables)
+command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
+fi
+
+pg_ready() {
+  (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null
+}
+if ! pg_ready; then
+  version=$(ls /etc/postgresql | sort -V | tail -1)
+  hba=/etc/postgresql/$version/main/pg_hba.conf
+  # A freshly installed cluster asks for passwords over TCP; the tests use trust on loopback only.
+  if ! as_root grep -Eq '^host[[:space:]]+all[[:space:]]+all[[:space:]]+127.0.0.1/32[[:space:]]+trust' "$hba"; then
+    as_root sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
+  fi
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  for _ in $(seq 1 50); do pg_ready && break; sleep 0.2; done
+  pg_ready || { echo "PostgreSQL did not start on 127.0.0.1:5432" >&2; exit 1; }
+fi
+
+exec mvn -B verify "$@"
