@@ -36,11 +36,14 @@ public final class PollPlan {
     long offsetMillis;
     long nextSlot;
 
-    Entry(Device device, long now) {
+    Entry(Device device, long now, long catchUpAfter) {
       this.device = device;
       this.intervalMillis = device.interval().toMillis();
       this.offsetMillis = offsetMillis(device.id(), intervalMillis);
-      this.nextSlot = firstSlotAtOrAfter(now, intervalMillis, offsetMillis);
+      long next = firstSlotAtOrAfter(now, intervalMillis, offsetMillis);
+      long previous = next - intervalMillis;
+      // A slot missed while Leitwarte was stopped is polled at once, under its own timestamp.
+      this.nextSlot = previous > catchUpAfter && previous < now ? previous : next;
     }
   }
 
@@ -79,13 +82,22 @@ public final class PollPlan {
 
   /** Adds a device, or replaces it (new interval, new settings) keeping a running poll running. */
   public void put(Device device, long now) {
+    put(device, now, Long.MAX_VALUE);
+  }
+
+  /**
+   * Adds a device; if its most recent slot lies after {@code catchUpAfter} (the time the previous
+   * Leitwarte stopped), that slot is polled at once, so a restart shorter than an interval leaves no
+   * gap in the history.
+   */
+  public void put(Device device, long now, long catchUpAfter) {
     Entry existing = entries.get(device.id());
     if (existing != null && existing.intervalMillis == device.interval().toMillis()) {
       existing.device = device;
       return;
     }
     remove(device.id());
-    Entry entry = new Entry(device, now);
+    Entry entry = new Entry(device, now, catchUpAfter);
     entries.put(device.id(), entry);
     queue.add(entry);
   }

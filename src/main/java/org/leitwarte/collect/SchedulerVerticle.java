@@ -29,26 +29,38 @@ public final class SchedulerVerticle extends VerticleBase {
   private final DeviceStates states;
   private final PollMetrics metrics;
   private final Clock clock;
+  private final long catchUpAfter;
   private long timerId = -1;
   private long armedFor = Long.MAX_VALUE;
   private long housekeepingTimer = -1;
   private boolean stopping;
   private Promise<Void> drained;
 
+  /**
+   * @param catchUpAfter when the previous Leitwarte stopped (epoch ms), so slots missed since then
+   *     are polled at once; {@link Long#MAX_VALUE} when unknown
+   */
   public SchedulerVerticle(
-      List<Device> devices, List<Collector> collectors, int maxConcurrent, DeviceStates states, PollMetrics metrics, Clock clock) {
+      List<Device> devices,
+      List<Collector> collectors,
+      int maxConcurrent,
+      DeviceStates states,
+      PollMetrics metrics,
+      Clock clock,
+      long catchUpAfter) {
     devices.forEach(d -> this.devices.put(d.id(), d));
     this.collectors = List.copyOf(collectors);
     this.plan = new PollPlan(maxConcurrent);
     this.states = states;
     this.metrics = metrics;
     this.clock = clock;
+    this.catchUpAfter = catchUpAfter;
   }
 
   @Override
   public Future<?> start() {
     long now = clock.millis();
-    devices.values().forEach(device -> plan.put(device, now));
+    devices.values().forEach(device -> plan.put(device, now, catchUpAfter));
     housekeepingTimer = vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> {
       metrics.trim(clock.millis());
       metrics.syncSkips(plan.skippedBusy(), plan.droppedLate());

@@ -154,4 +154,28 @@ class PollPlanTest {
     assertThat(plan.due(T0 + 5_000)).isEmpty();
     assertThat(plan.nextDueMillis()).isEqualTo(Long.MAX_VALUE);
   }
+
+  @Test
+  void a_slot_missed_during_a_restart_is_polled_at_once_under_its_own_time() {
+    Device d = device("wr-router", Duration.ofSeconds(30));
+    long missedSlot = PollPlan.firstSlotAtOrAfter(T0, 30_000, PollPlan.offsetMillis("wr-router", 30_000));
+    long stoppedAt = missedSlot - 2_000;
+    long startedAt = missedSlot + 3_000;
+    PollPlan plan = new PollPlan(10);
+    plan.put(d, startedAt, stoppedAt);
+    List<PollPlan.Dispatch> due = plan.due(startedAt);
+    assertThat(due).extracting(PollPlan.Dispatch::slotMillis).containsExactly(missedSlot);
+    plan.completed("wr-router");
+    assertThat(plan.nextDueMillis()).isEqualTo(missedSlot + 30_000);
+  }
+
+  @Test
+  void a_slot_polled_before_the_restart_is_not_polled_again() {
+    Device d = device("wr-router", Duration.ofSeconds(30));
+    long slot = PollPlan.firstSlotAtOrAfter(T0, 30_000, PollPlan.offsetMillis("wr-router", 30_000));
+    PollPlan plan = new PollPlan(10);
+    plan.put(d, slot + 3_000, slot + 1_000);
+    assertThat(plan.due(slot + 3_000)).isEmpty();
+    assertThat(plan.nextDueMillis()).isEqualTo(slot + 30_000);
+  }
 }

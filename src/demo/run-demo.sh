@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Starts Leitwarte on a demo setup on this machine, everything on loopback:
+#   InfluxDB 1.x on 127.0.0.1:18086, net-snmp's snmpd on 127.0.0.1:16100 (v2c and v3 authPriv),
+#   snmpsim on 127.0.0.2:1161 and 127.0.0.3:1161 playing back a Cisco switch and a Linux host,
+#   and Leitwarte on http://127.0.0.1:8080 polling them every 10 s.
+# Installs what is missing (Debian/Ubuntu), builds the jar when needed, runs in the foreground;
+# Ctrl-C stops Leitwarte and the demo daemons. State lives in $LEITWARTE_DEMO_DIR
+# (default /tmp/leitwarte-demo).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+demo=${LEITWARTE_DEMO_DIR:-/tmp/leitwarte-demo}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+need=()
+command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || need+=(maven)
+command -v influxd >/dev/null || need+=(influxdb)
+command -v influx >/dev/null || need+=(influxdb-client)
+command -v snmpd >/dev/null || need+=(snmpd)
+command -v snmpget >/dev/null || need+=(snmp)
+command -v snmpsimd >/dev/null || need+=(snmpsim)
+command -v fping >/dev/null || need+=(fping)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
+fi
+
+jar=$repo/target/leitwarte.jar
+if [ ! -f "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then
+  echo "Building Leitwarte …"
+  (cd "$repo" && mvn -B -q -DskipTests package)
+fi
+
+mkdir -p "$demo"/{influxdb,snmpd/persist,snmpsim/data,snmpsim/cache,data}
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+# InfluxDB
+cat > "$demo/influxdb/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:18088"
+[meta]
+  dir = "$demo/influxdb/meta"
+[data]
+  dir = "$demo/influxdb/data"
+  wal-dir = "$demo/influxdb/wal"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[http]
+  bind-address = "127.0.0.1:18086"
+  log-enabled = false
+[logging]
+  level = "warn"
+CONF
+influxd run -config "$demo/influxdb/influxdb.conf" >"$demo/influxdb/influxd.log" 2>&1 &
+pids+=($!)
+
+# net-snmp agent: v2c community "demo", v3 user monuser (SHA-256/AES-256)
+export WR_AUTH=${WR_AUTH:-demo-auth-pass} WR_PRIV=${WR_PRIV:-demo-priv-pass}
+cat > "$demo/snmpd/snmpd.conf" <<CONF
+agentAddress udp:127.0.0.1:16100
+rocommunity demo 127.0.0.1
+rouser monuser priv
+sysName leitwarte-demo-server
+sysLocation Rathaus Wernigerode, Serverraum
+dontLogTCPWrappersConnects yes
+CONF
+echo 'mibs :' > "$demo/snmpd/snmp.conf"
+chmod 700 "$demo/snmpd/persist"
+grep -q monuser "$demo/snmpd/persist/snmpd.conf" 2>/dev/null ||
+  echo "createUser monuser SHA-256 \"$WR_AUTH\" AES-256 \"$WR_PRIV\"" >> "$demo/snmpd/persist/snmpd.conf"
+SNMPCONFPATH="$demo/snmpd:$demo/snmpd/persist" SNMP_PERSISTENT_DIR="$demo/snmpd/persist" \
+  snmpd -f -Lf "$demo/snmpd/snmpd.log" -I -smux </dev/null &
+pids+=($!)
+
+# snmpsim: the Cisco C3750 recording (community "public") with traffic counters that grow, and a
+# Linux host (community "linux"); only uncompressed recordings are loaded.
+recordings=/usr/share/doc/snmpsim/examples/data
+zcat "$recordings/cisco_16_switch.snmprec.gz" | awk -F'|' -v OFS='|' '
+  $1 ~ /^1\.3\.6\.1\.2\.1\.31\.1\.1\.1\.(6|10)\./ && $2 == "70" {
+    n = split($1, parts, "."); rate = (parts[n] % 10 + 1) * 12500
+    print $1, "70:numeric", "rate=" rate ",initial=" $3; next }
+  $1 ~ /^1\.3\.6\.1\.2\.1\.2\.2\.1\.(10|16)\./ && $2 == "65" {
+    n = split($1, parts, "."); rate = (parts[n] % 10 + 1) * 12500
+    print $1, "65:numeric", "rate=" rate ",initial=" $3 ",wrap=1"; next }
+  { print }' > "$demo/snmpsim/data/public.snmprec"
+zcat "$recordings/recorded/linux-full-walk.snmprec.gz" > "$demo/snmpsim/data/linux.snmprec"
+simuser=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown -R nobody:nogroup "$demo/snmpsim"
+  chmod o+rx "$demo"
+  simuser=(--process-user=nobody --process-group=nogroup)
+fi
+snmpsimd --data-dir="$demo/snmpsim/data" --cache-dir="$demo/snmpsim/cache" \
+  --agent-udpv4-endpoint=127.0.0.2:1161 --agent-udpv4-endpoint=127.0.0.3:1161 \
+  "${simuser[@]}" --logging-method=file:"$demo/snmpsim/snmpsim.log" &
+pids+=($!)
+
+for _ in $(seq 1 100); do
+  curl -fs -o /dev/null http://127.0.0.1:18086/ping && break
+  sleep 0.1
+done
+
+cp "$repo/src/demo/leitwarte.yaml" "$repo/src/demo/inventory.yaml" "$demo/"
+cat <<INFO
+
+Leitwarte demo in $demo
+  health:   curl -s http://127.0.0.1:8080/health
+  metrics:  curl -s http://127.0.0.1:8080/metrics
+  history:  influx -port 18086 -database leitwarte -execute 'SHOW MEASUREMENTS'
+            influx -port 18086 -database leitwarte -execute 'SELECT * FROM icmp WHERE time > now() - 1m'
+  one poll: java -jar $jar poll --config $demo/leitwarte.yaml --device wr-router
+Ctrl-C stops everything.
+
+INFO
+cd "$demo"
+java -jar "$jar" run --config "$demo/leitwarte.yaml" &
+pids+=($!)
+wait "${pids[-1]}"
