@@ -27,7 +27,13 @@ record FpingInstallation(String executable, String version) {
    * Blocking: runs two short fping processes.
    */
   static FpingInstallation verify(Path configured) throws FpingUnavailableException, InterruptedException {
-    String executable = locate(configured)
+    return verify(configured, Optional.ofNullable(System.getenv("PATH")).orElse("/usr/local/bin:/usr/bin:/bin"));
+  }
+
+  /** As {@link #verify(Path)}, looking a bare name up in {@code searchPath} (directories separated by ':'). */
+  static FpingInstallation verify(Path configured, String searchPath)
+      throws FpingUnavailableException, InterruptedException {
+    String executable = locate(configured, searchPath)
         .orElseThrow(() -> new FpingUnavailableException(
             "fping not found at '" + configured + "': install it with 'apt-get install fping'"));
     String version = version(configured, executable);
@@ -35,12 +41,11 @@ record FpingInstallation(String executable, String version) {
     return new FpingInstallation(executable, version);
   }
 
-  private static Optional<String> locate(Path configured) {
+  private static Optional<String> locate(Path configured, String searchPath) {
     if (configured.getParent() != null) {
       return Files.isRegularFile(configured) ? Optional.of(configured.toString()) : Optional.empty();
     }
-    String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/local/bin:/usr/bin:/bin");
-    for (String dir : path.split(java.io.File.pathSeparator)) {
+    for (String dir : searchPath.split(java.io.File.pathSeparator)) {
       if (!dir.isEmpty()) {
         Path candidate = Path.of(dir).resolve(configured);
         if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {

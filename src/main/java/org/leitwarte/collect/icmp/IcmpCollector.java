@@ -66,6 +66,8 @@ public final class IcmpCollector implements Collector {
   private final AtomicLong targetsPinged = new AtomicLong();
   private final AtomicInteger largestBatch = new AtomicInteger();
   private final AtomicLong processesKilled = new AtomicLong();
+  private final AtomicInteger processesRunning = new AtomicInteger();
+  private final AtomicInteger peakProcessesRunning = new AtomicInteger();
   private volatile boolean closed;
 
   private IcmpCollector(Vertx vertx, LeitwarteConfig.Icmp config, Batching batching, FpingInstallation fping) {
@@ -96,9 +98,10 @@ public final class IcmpCollector implements Collector {
     }
     return vertx.executeBlocking(() -> FpingInstallation.verify(config.fping()), false)
         .map(installation -> {
-          LOG.info("fping {} at {}: {} requests per host, {} apart, timeout {}, gap {}, up to {} hosts per process",
-              installation.version(), installation.executable(), config.count(), config.period(), config.timeout(),
-              config.gap(), config.batchSize());
+          LOG.info("fping {} at {}: {} requests per host, {} ms apart, timeout {} ms, gap {} ms, up to {} hosts per "
+              + "process", installation.version(), installation.executable(), config.count(),
+              FpingCommand.millis(config.period()), FpingCommand.millis(config.timeout()),
+              FpingCommand.millis(config.gap()), config.batchSize());
           return new IcmpCollector(vertx, config, batching, installation);
         });
   }
@@ -152,7 +155,7 @@ public final class IcmpCollector implements Collector {
   /** Counters since creation. */
   public IcmpStats stats() {
     return new IcmpStats(requests.get(), processesStarted.get(), targetsPinged.get(), largestBatch.get(),
-        processesKilled.get());
+        peakProcessesRunning.get(), processesKilled.get());
   }
 
   /** Fails pending polls, kills running fping processes and releases the worker threads. */
@@ -167,23 +170,33 @@ public final class IcmpCollector implements Collector {
 
   private void run(List<List<PingRequest>> batch) {
     List<String> targets = batch.stream().map(group -> group.get(0).address().literal()).toList();
-    FpingCommand command = FpingCommand.of(fping.executable(), config, targets);
     targetsPinged.addAndGet(targets.size());
     largestBatch.accumulateAndGet(targets.size(), Math::max);
-    workers.executeBlocking(() -> {
-          processesStarted.incrementAndGet();
-          return FpingProcess.run(command.arguments(), command.deadline(), running);
-        }, false)
+    FpingCommand command = FpingCommand.of(fping.executable(), config, targets);
+    // compose() turns a refused task (executor closed) into a failed future, so no poll is left hanging.
+    Future.succeededFuture()
+        .compose(v -> workers.executeBlocking(() -> runProcess(command), false))
         .map(run -> results(command, run))
         .otherwise(failure -> allFailed(targets, "fping could not be run: " + failure.getMessage()))
         .onSuccess(results -> batch.forEach(group -> deliver(group, results.get(group.get(0).address().literal()))));
   }
 
+  /** Blocking: on a worker thread. */
+  private FpingProcess.Run runProcess(FpingCommand command) throws Exception {
+    processesStarted.incrementAndGet();
+    peakProcessesRunning.accumulateAndGet(processesRunning.incrementAndGet(), Math::max);
+    try {
+      return FpingProcess.run(command.arguments(), command.deadline(), running);
+    } finally {
+      processesRunning.decrementAndGet();
+    }
+  }
+
   private Map<String, TargetResult> results(FpingCommand command, FpingProcess.Run run) {
     if (run.killed()) {
       processesKilled.incrementAndGet();
-      LOG.warn("fping for {} hosts did not finish within {} and was killed", command.targets().size(),
-          command.deadline());
+      LOG.warn("fping for {} hosts did not finish within {} ms and was killed", command.targets().size(),
+          command.deadline().toMillis());
       return allFailed(command.targets(), "fping did not finish within " + command.deadline().toMillis()
           + " ms and was killed");
     }
@@ -200,8 +213,9 @@ public final class IcmpCollector implements Collector {
   }
 
   private void deliver(List<PingRequest> group, TargetResult result) {
+    TargetResult known = Objects.requireNonNullElse(result, new TargetResult.Failed("fping gave no result"));
     for (PingRequest request : group) {
-      request.complete(toPollResult(request, result));
+      request.complete(toPollResult(request, known));
     }
   }
 
