@@ -20,7 +20,7 @@ public final class Suggestions {
     }
     // Short words are close to everything; only suggest what is plausibly a typo.
     int allowed = Math.min(2, Math.max(1, word.length() / 3));
-    return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    return bestDistance <= allowed && bestDistance < word.length() ? Optional.of(best) : Optional.empty();
   }
 
   /** Levenshtein distance, with an adjacent swap counting as one edit. */

@@ -262,7 +262,9 @@ public final class YamlMap {
       problem(key, "expected a mapping, got " + kind(value));
       return Optional.empty();
     }
-    return Optional.of(child(new YamlMap(problems, file, lineOf(value), where, fullKey(key), mapping)));
+    // Problems with the section as a whole point at its key, "snmp:", not at its first entry.
+    int keyLine = lineOf(entries.get(key).getKeyNode());
+    return Optional.of(child(new YamlMap(problems, file, keyLine, where, fullKey(key), mapping)));
   }
 
   /**

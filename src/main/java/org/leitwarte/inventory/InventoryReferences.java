@@ -69,7 +69,8 @@ final class InventoryReferences {
     }
     String tenant = entry.value().tenant();
     String siteTenant = site.value().tenant();
-    if (tenant != null && siteTenant != null && !tenant.equals(siteTenant)) {
+    // An unknown tenant on either side is reported already; a mismatch would only repeat it.
+    if (tenants.contains(tenant) && tenants.contains(siteTenant) && !tenant.equals(siteTenant)) {
       entry.map().problem("site", "site '" + siteId + "' belongs to tenant '" + siteTenant + "', not to '" + tenant + "'");
     }
   }
