@@ -56,7 +56,7 @@ public final class YamlFile {
       return Optional.empty();
     }
     if (!(root instanceof MappingNode mapping)) {
-      problems.add(name, YamlMap.lineOf(root), "expected a mapping of keys to values at the top level");
+      problems.add(name, YamlNodes.lineOf(root), "expected a mapping of keys to values at the top level");
       return Optional.empty();
     }
     return Optional.of(YamlMap.root(problems, name, mapping));

@@ -1,5 +1,9 @@
 package org.leitwarte.config;
 
+import static org.leitwarte.config.YamlNodes.isNull;
+import static org.leitwarte.config.YamlNodes.kind;
+import static org.leitwarte.config.YamlNodes.lineOf;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +18,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Typed, line-aware reading of one YAML mapping (a SnakeYAML node). Every problem goes to {@link
@@ -34,13 +37,7 @@ public final class YamlMap {
     T parse(String text);
   }
 
-  private static final Parser<String> NON_EMPTY =
-      text -> {
-        if (text.isBlank()) {
-          throw new IllegalArgumentException("must not be empty");
-        }
-        return text;
-      };
+  private static final Parser<String> NON_EMPTY = YamlParsers.nonEmpty();
 
   private final Problems problems;
   private final String file;
@@ -58,7 +55,7 @@ public final class YamlMap {
     this.where = where;
     this.path = path;
     if (node != null) {
-      collect(node, true);
+      entries.putAll(YamlNodes.entries(node, (at, message) -> problems.add(file, at, section() + message)));
     }
   }
 
@@ -155,34 +152,25 @@ public final class YamlMap {
   }
 
   public Integer integer(String key, int min, int max) {
-    return required(key, integerParser(min, max));
+    return required(key, YamlParsers.integer(min, max));
   }
 
   public int integer(String key, int min, int max, int defaultValue) {
-    return value(key, integerParser(min, max), defaultValue);
+    return value(key, YamlParsers.integer(min, max), defaultValue);
   }
 
   public boolean bool(String key, boolean defaultValue) {
-    return value(key, YamlMap::parseBoolean, defaultValue);
+    return value(key, YamlParsers.bool(), defaultValue);
   }
 
   /** A Prometheus-style duration ({@link Durations}) of at least {@code min}. */
   public Duration duration(String key, Duration defaultValue, Duration min) {
-    return value(key, durationParser(min), defaultValue);
+    return value(key, YamlParsers.duration(min), defaultValue);
   }
 
   /** A size in bytes ({@link ByteSizes}) of at least {@code min}. */
   public long bytes(String key, long defaultValue, long min) {
-    return value(
-        key,
-        text -> {
-          long bytes = ByteSizes.parse(text);
-          if (bytes < min) {
-            throw new IllegalArgumentException("must be at least " + min + " bytes, got '" + text.strip() + "'");
-          }
-          return bytes;
-        },
-        defaultValue);
+    return value(key, YamlParsers.bytes(min), defaultValue);
   }
 
   /**
@@ -327,43 +315,6 @@ public final class YamlMap {
 
   // ---- internals -------------------------------------------------------------------------------
 
-  private void collect(MappingNode node, boolean explicit) {
-    List<NodeTuple> merges = new ArrayList<>();
-    for (NodeTuple tuple : node.getValue()) {
-      Node keyNode = tuple.getKeyNode();
-      if (Tag.MERGE.equals(keyNode.getTag())) {
-        merges.add(tuple);
-        continue;
-      }
-      if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
-        problems.add(file, lineOf(keyNode), section() + "keys must be plain words, got " + kind(keyNode));
-        continue;
-      }
-      String key = scalar.getValue();
-      NodeTuple earlier = entries.get(key);
-      if (earlier == null) {
-        entries.put(key, tuple);
-      } else if (explicit && earlier.getKeyNode() != keyNode) {
-        problems.add(
-            file,
-            lineOf(keyNode),
-            section() + "duplicate key '" + key + "' (first on line " + lineOf(earlier.getKeyNode()) + ")");
-      }
-    }
-    // YAML merge keys (<<: *defaults): explicit keys win, merged ones fill in.
-    for (NodeTuple merge : merges) {
-      Node source = merge.getValueNode();
-      List<Node> sources = source instanceof SequenceNode sequence ? sequence.getValue() : List.of(source);
-      for (Node each : sources) {
-        if (each instanceof MappingNode mapping) {
-          collect(mapping, false);
-        } else {
-          problems.add(file, lineOf(each), section() + "'<<' expects a mapping, got " + kind(each));
-        }
-      }
-    }
-  }
-
   private YamlMap child(YamlMap child) {
     children.add(child);
     return child;
@@ -383,56 +334,5 @@ public final class YamlMap {
 
   private String joinWhere(String label) {
     return where.isEmpty() ? label : where + ": " + label;
-  }
-
-  static int lineOf(Node node) {
-    return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-  }
-
-  private static boolean isNull(Node node) {
-    return Tag.NULL.equals(node.getTag());
-  }
-
-  private static String kind(Node node) {
-    if (node instanceof MappingNode) {
-      return "a mapping";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    return isNull(node) ? "nothing" : "'" + ((ScalarNode) node).getValue() + "'";
-  }
-
-  private static Parser<Integer> integerParser(int min, int max) {
-    return text -> {
-      String expected = "expected an integer " + min + "–" + max + ", got '" + text.strip() + "'";
-      try {
-        long value = Long.parseLong(text.strip());
-        if (value < min || value > max) {
-          throw new IllegalArgumentException(expected);
-        }
-        return (int) value;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(expected);
-      }
-    };
-  }
-
-  private static Parser<Duration> durationParser(Duration min) {
-    return text -> {
-      Duration duration = Durations.parse(text);
-      if (duration.compareTo(min) < 0) {
-        throw new IllegalArgumentException("must be at least " + Durations.format(min) + ", got '" + text.strip() + "'");
-      }
-      return duration;
-    };
-  }
-
-  private static boolean parseBoolean(String text) {
-    return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "on" -> true;
-      case "false", "no", "off" -> false;
-      default -> throw new IllegalArgumentException("expected true or false, got '" + text.strip() + "'");
-    };
   }
 }
