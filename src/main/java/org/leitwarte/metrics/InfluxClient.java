@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -17,6 +18,7 @@ import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.config.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +62,7 @@ public final class InfluxClient implements AutoCloseable {
     String url = config.url().toString();
     InfluxDB influx = config.username().isPresent()
         ? InfluxDBFactory.connect(url, config.username().get(),
-            config.password().map(secret -> secret.reveal()).orElse(""), http)
+            config.password().map(Secret::reveal).orElse(""), http)
         : InfluxDBFactory.connect(url, http);
     return new InfluxClient(influx, config);
   }
@@ -135,11 +137,11 @@ public final class InfluxClient implements AutoCloseable {
 
   private static InfluxOutcome outcomeOf(RuntimeException e) {
     if (e.getCause() instanceof HttpStatusException status) {
-      return InfluxOutcome.ofHttpStatus(status.status, status.message);
+      return InfluxOutcome.ofHttpStatus(status.status, status.error);
     }
     String reason = e.getCause() instanceof IOException io ? io.getClass().getSimpleName() + ": " + io.getMessage()
         : e.getClass().getSimpleName() + ": " + e.getMessage();
-    if (reason.toLowerCase(java.util.Locale.ROOT).contains("database not found")) {
+    if (reason.toLowerCase(Locale.ROOT).contains("database not found")) {
       return new InfluxOutcome.DatabaseMissing(reason);
     }
     return new InfluxOutcome.Unavailable(truncate(reason));
@@ -192,12 +194,12 @@ public final class InfluxClient implements AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     private final int status;
-    private final String message;
+    private final String error;
 
-    HttpStatusException(int status, String message) {
-      super("HTTP " + status + ": " + message);
+    HttpStatusException(int status, String error) {
+      super("HTTP " + status + ": " + error);
       this.status = status;
-      this.message = message;
+      this.error = error;
     }
   }
 }

@@ -137,7 +137,7 @@ public final class MetricsWriter {
   void acceptLines(List<String> lines) {
     synchronized (lock) {
       if (state != State.RUNNING) {
-        throw new IllegalStateException("the metrics writer is " + (state == State.NEW ? "not started" : "stopped"));
+        throw new IllegalStateException("the metrics writer is " + (state == State.STOPPED ? "stopped" : "not started"));
       }
       for (String line : lines) {
         buffer.add(line);

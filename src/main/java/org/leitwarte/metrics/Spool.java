@@ -5,13 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -40,9 +38,7 @@ public final class Spool implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
   private static final Pattern SEGMENT_NAME = Pattern.compile("segment-(\\d{20})\\.lp");
-  private static final String CURSOR = "cursor";
   private static final long MAX_SEGMENT_BYTES = 64L * 1024 * 1024;
-  private static final int READ_BUFFER = 64 * 1024;
 
   private final Path dir;
   private final long maxBytes;
@@ -137,13 +133,13 @@ public final class Spool implements AutoCloseable {
       return 0;
     }
     long dropped = 0;
-    byte[] bytes = encode(lines);
+    byte[] bytes = SpoolFiles.encode(lines);
     int lineCount = lines.size();
     if (bytes.length > maxBytes) {
-      List<String> newest = newestFitting(lines);
+      List<String> newest = SpoolFiles.newestFitting(lines, maxBytes);
       dropped += lines.size() - newest.size();
       lineCount = newest.size();
-      bytes = encode(newest);
+      bytes = SpoolFiles.encode(newest);
     }
     while (!segments.isEmpty() && diskBytes + bytes.length > maxBytes) {
       dropped += dropOldestSegment();
@@ -172,38 +168,11 @@ public final class Spool implements AutoCloseable {
       return Optional.empty();
     }
     Segment segment = segments.firstEntry().getValue();
-    List<String> lines = new ArrayList<>(Math.min(maxLines, 1024));
-    long[] ends = new long[maxLines];
-    try (FileChannel channel = FileChannel.open(segment.path, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
-      LineAssembler line = new LineAssembler();
-      long position = cursorOffset;
-      while (lines.size() < maxLines && position < segment.bytes) {
-        buffer.clear();
-        buffer.limit((int) Math.min(READ_BUFFER, segment.bytes - position));
-        int read = channel.read(buffer, position);
-        if (read <= 0) {
-          break;
-        }
-        buffer.flip();
-        int consumed = 0;
-        while (buffer.hasRemaining() && lines.size() < maxLines) {
-          byte b = buffer.get();
-          consumed++;
-          if (b == '\n') {
-            ends[lines.size()] = position + consumed;
-            lines.add(line.take());
-          } else {
-            line.add(b);
-          }
-        }
-        position += consumed;
-      }
-    }
-    if (lines.isEmpty()) {
+    SpoolFiles.Lines read = SpoolFiles.readLines(segment.path, cursorOffset, segment.bytes, maxLines);
+    if (read.lines().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Chunk(segment.sequence, cursorOffset, lines, ends));
+    return Optional.of(new Chunk(segment.sequence, cursorOffset, read.lines(), read.ends()));
   }
 
   /**
@@ -250,9 +219,9 @@ public final class Spool implements AutoCloseable {
         }
       }
     }
-    Optional<long[]> cursor = readCursor();
-    cursorSequence = cursor.map(c -> c[0]).orElse(segments.isEmpty() ? 1 : segments.firstKey());
-    cursorOffset = cursor.map(c -> c[1]).orElse(0L);
+    Optional<SpoolFiles.Position> cursor = SpoolFiles.readCursor(dir);
+    cursorSequence = cursor.map(SpoolFiles.Position::segment).orElse(segments.isEmpty() ? 1 : segments.firstKey());
+    cursorOffset = cursor.map(SpoolFiles.Position::offset).orElse(0L);
     while (!segments.isEmpty() && segments.firstKey() < cursorSequence) {
       Files.deleteIfExists(segments.pollFirstEntry().getValue().path);
     }
@@ -262,18 +231,18 @@ public final class Spool implements AutoCloseable {
     }
     nextSequence = segments.isEmpty() ? cursorSequence : segments.lastKey() + 1;
     if (!segments.isEmpty()) {
-      cutTornLine(segments.lastEntry().getValue());
+      SpoolFiles.cutTornLine(segments.lastEntry().getValue().path);
     }
     for (Segment segment : segments.values()) {
       segment.bytes = Files.size(segment.path);
-      segment.lines = countLines(segment.path, segment.bytes);
+      segment.lines = SpoolFiles.countLines(segment.path, segment.bytes);
       diskBytes += segment.bytes;
       diskLines += segment.lines;
     }
     if (!segments.isEmpty()) {
       Segment first = segments.firstEntry().getValue();
       cursorOffset = Math.min(cursorOffset, first.bytes);
-      linesBeforeCursor = countLines(first.path, cursorOffset);
+      linesBeforeCursor = SpoolFiles.countLines(first.path, cursorOffset);
     }
     removeConsumedSegments();
     publish();
@@ -282,32 +251,8 @@ public final class Spool implements AutoCloseable {
     }
   }
 
-  private Optional<long[]> readCursor() throws IOException {
-    Path file = dir.resolve(CURSOR);
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-    String[] parts = text.split(" ");
-    try {
-      return Optional.of(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
-    } catch (RuntimeException e) {
-      LOG.warn("Spool cursor {} is unreadable ('{}'); replaying the spool from its oldest line", file, text);
-      return Optional.empty();
-    }
-  }
-
   private void writeCursor() throws IOException {
-    Path temporary = dir.resolve(CURSOR + ".tmp");
-    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      channel.write(ByteBuffer.wrap((cursorSequence + " " + cursorOffset + "\n").getBytes(StandardCharsets.US_ASCII)));
-      channel.force(true);
-    }
-    Files.move(temporary, dir.resolve(CURSOR), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-      directory.force(true);
-    }
+    SpoolFiles.writeCursor(dir, new SpoolFiles.Position(cursorSequence, cursorOffset));
   }
 
   /** Deletes fully read segments; the cursor moves first, so a crash in between only leaves a stale file. */
@@ -356,7 +301,7 @@ public final class Spool implements AutoCloseable {
         active = null;
       }
       long sequence = nextSequence++;
-      last = new Segment(sequence, dir.resolve(String.format("segment-%020d.lp", sequence)));
+      last = new Segment(sequence, dir.resolve(String.format(Locale.ROOT, "segment-%020d.lp", sequence)));
       segments.put(sequence, last);
       if (segments.size() == 1) {
         cursorSequence = sequence;
@@ -368,76 +313,6 @@ public final class Spool implements AutoCloseable {
       active = FileChannel.open(last.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
     return last;
-  }
-
-  /** Cuts off a line left incomplete by a crash during an append: it was never acknowledged to anyone. */
-  private static void cutTornLine(Segment segment) throws IOException {
-    long size = Files.size(segment.path);
-    long end = scan(segment.path, size)[1];
-    if (end < size) {
-      LOG.warn("Spool segment {} ends in a torn line ({} bytes, from a crash during a write); cutting it off",
-          segment.path, size - end);
-      try (FileChannel channel = FileChannel.open(segment.path, StandardOpenOption.WRITE)) {
-        channel.truncate(end);
-        channel.force(true);
-      }
-    }
-  }
-
-  private static long countLines(Path file, long limit) throws IOException {
-    return scan(file, limit)[0];
-  }
-
-  /** The number of line feeds in the first {@code limit} bytes, and the offset after the last one. */
-  private static long[] scan(Path file, long limit) throws IOException {
-    long lines = 0;
-    long afterLastLineFeed = 0;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
-      long position = 0;
-      while (position < limit) {
-        buffer.clear();
-        buffer.limit((int) Math.min(READ_BUFFER, limit - position));
-        int read = channel.read(buffer, position);
-        if (read <= 0) {
-          break;
-        }
-        for (int i = 0; i < read; i++) {
-          if (buffer.get(i) == '\n') {
-            lines++;
-            afterLastLineFeed = position + i + 1;
-          }
-        }
-        position += read;
-      }
-    }
-    return new long[] {lines, afterLastLineFeed};
-  }
-
-  private List<String> newestFitting(List<String> lines) {
-    long size = 0;
-    int first = lines.size();
-    while (first > 0) {
-      long lineBytes = lines.get(first - 1).getBytes(StandardCharsets.UTF_8).length + 1L;
-      if (size + lineBytes > maxBytes) {
-        break;
-      }
-      size += lineBytes;
-      first--;
-    }
-    return lines.subList(first, lines.size());
-  }
-
-  private static byte[] encode(List<String> lines) {
-    int estimate = 0;
-    for (String line : lines) {
-      estimate += line.length() + 1;
-    }
-    StringBuilder text = new StringBuilder(estimate);
-    for (String line : lines) {
-      text.append(line).append('\n');
-    }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private void publish() {
@@ -478,26 +353,6 @@ public final class Spool implements AutoCloseable {
     Segment(long sequence, Path path) {
       this.sequence = sequence;
       this.path = path;
-    }
-  }
-
-  /** Collects the bytes of one line and decodes them as UTF-8. */
-  private static final class LineAssembler {
-
-    private byte[] bytes = new byte[256];
-    private int length;
-
-    void add(byte b) {
-      if (length == bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, length * 2);
-      }
-      bytes[length++] = b;
-    }
-
-    String take() {
-      String line = new String(bytes, 0, length, StandardCharsets.UTF_8);
-      length = 0;
-      return line;
     }
   }
 }

@@ -245,10 +245,9 @@ final class SpoolingDelivery implements AutoCloseable {
     return outcome;
   }
 
+  /** Keeps the refused lines, then counts them: once counted, they are in the quarantine file. */
   private void keepRejected(List<Quarantine.Entry> rejected, int batchLines) {
-    statistics.quarantined(rejected.size());
     String firstReason = rejected.get(0).reason();
-    statistics.error("InfluxDB rejected " + rejected.size() + " lines: " + firstReason);
     try {
       quarantine.append(rejected);
       LOG.warn("InfluxDB rejected {} of {} lines (first reason: {}); kept in {}", rejected.size(), batchLines,
@@ -257,6 +256,8 @@ final class SpoolingDelivery implements AutoCloseable {
       LOG.error("InfluxDB rejected {} of {} lines (first reason: {}) and they cannot be kept in {}: {}; first line: {}",
           rejected.size(), batchLines, firstReason, quarantine.file(), e.getMessage(), rejected.get(0).line());
     }
+    statistics.error("InfluxDB rejected " + rejected.size() + " lines: " + firstReason);
+    statistics.quarantined(rejected.size());
   }
 
   private static String reasonOf(InfluxOutcome outcome) {

@@ -137,6 +137,23 @@ class MetricsWriterOutageTest {
   }
 
   @Test
+  void a_malformed_line_in_the_spool_is_quarantined_when_replayed_and_the_rest_is_written() throws IOException {
+    influx.stop();
+    MetricsWriter writer = writer(spool(spoolDir, 1_000_000));
+    long t = WriterTesting.BASE_MILLIS;
+    writer.acceptLines(List.of("q,host=a x=1i " + t, "q,host=a x=oops " + (t + 1000), "q,host=a x=3i " + (t + 2000)));
+    awaitUntil(WAIT, () -> writer.status().spoolLines() == 3, writer::status);
+
+    influx.restart();
+
+    awaitUntil(WAIT, () -> !writer.status().spooling(), writer::status);
+    assertThat(writer.status().quarantinedLines()).isEqualTo(1);
+    assertThat(influx.query(database, "SELECT x FROM q")).extracting(row -> row.get("x")).containsExactly(1L, 3L);
+    assertThat(java.nio.file.Files.readString(spoolDir.resolve("quarantine.lp"))).contains("x=oops");
+    await(writer.stop());
+  }
+
+  @Test
   void a_graceful_stop_with_influxdb_down_puts_the_buffered_samples_in_the_spool() throws IOException {
     LeitwarteConfig.Influx nowhere = new LeitwarteConfig.Influx(URI.create("http://127.0.0.1:" + unusedPort()), database,
         "autogen", Duration.ZERO, Optional.empty(), Optional.empty(), 5_000, Duration.ofHours(1));

@@ -69,7 +69,7 @@ class MetricsWriterTest {
 
     writer.accept(sample);
 
-    awaitUntil(WAIT, () -> !influx.query(database, "SELECT * FROM device").isEmpty(), writer::status);
+    awaitUntil(WAIT, () -> writer.status().linesWritten() == 1, writer::status);
     Map<String, Object> row = influx.query(database, "SELECT * FROM device").get(0);
     assertThat(row).containsEntry("uptime", 123_456L).containsEntry("cpu", 12.5)
         .containsEntry("descr", "Cisco \"C3750\"").containsEntry("reachable", true)
@@ -92,8 +92,8 @@ class MetricsWriterTest {
 
     writer.accept(samples(0, 250, 1));
 
-    awaitUntil(WAIT, () -> count(influx, database, "SELECT count(seq) FROM load") == 200, writer::status);
-    assertThat(writer.status().batchesWritten()).isEqualTo(2);
+    awaitUntil(WAIT, () -> writer.status().batchesWritten() == 2, writer::status);
+    assertThat(count(influx, database, "SELECT count(seq) FROM load")).isEqualTo(200);
   }
 
   @Test
