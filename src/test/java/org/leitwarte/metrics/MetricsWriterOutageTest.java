@@ -171,6 +171,35 @@ class MetricsWriterOutageTest {
     }
   }
 
+  @Test
+  void the_influxdb_password_appears_neither_in_logs_nor_in_the_status() throws IOException {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      int port = unusedPort();
+      LeitwarteConfig.Influx withPassword = new LeitwarteConfig.Influx(
+          URI.create("http://writer:url-s3cret@127.0.0.1:" + port), database, "autogen", Duration.ZERO,
+          Optional.of("writer"), Optional.of(org.leitwarte.config.Secret.of("config-s3cret")), 5_000, Duration.ofMillis(50));
+      MetricsWriter writer = new MetricsWriter(vertx, withPassword, spool(spoolDir, 1_000_000), new SimpleMeterRegistry());
+      await(writer.start());
+      writer.accept(samples(0, 3, 1));
+      awaitUntil(WAIT, () -> writer.status().spoolLines() == 3, writer::status);
+      await(writer.stop());
+
+      assertThat(logs.list).isNotEmpty();
+      assertThat(logs.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
+          .doesNotContain("s3cret"));
+      assertThat(writer.status().lastError()).hasValueSatisfying(error -> assertThat(error)
+          .contains("127.0.0.1:" + port).doesNotContain("s3cret"));
+    } finally {
+      root.detachAppender(logs);
+    }
+  }
+
   private MetricsWriter writer(LeitwarteConfig.Spool spool) {
     MetricsWriter writer = new MetricsWriter(vertx, WriterTesting.influx(influx, database, 50, Duration.ofMillis(100)),
         spool, new SimpleMeterRegistry(), Duration.ofMillis(100), Duration.ofMillis(500));
