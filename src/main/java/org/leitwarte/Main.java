@@ -1,11 +1,17 @@
 package org.leitwarte;
 
-/** Entry point; the CLI is wired here. */
+import org.leitwarte.cli.LeitwarteCommand;
+import picocli.CommandLine;
+
+/** Entry point: {@code java -jar leitwarte.jar <command>}. */
 public final class Main {
 
   private Main() {}
 
   public static void main(String[] args) {
-    throw new UnsupportedOperationException("CLI not wired yet");
+    int exit = LeitwarteCommand.commandLine().execute(args);
+    if (exit != LeitwarteCommand.KEEP_RUNNING) {
+      System.exit(exit);
+    }
   }
 }

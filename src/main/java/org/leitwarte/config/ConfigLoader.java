@@ -164,7 +164,8 @@ public final class ConfigLoader {
         maxConcurrent,
         snmp.duration("timeout", Duration.ofSeconds(2), Duration.ofMillis(10)),
         snmp.integer("retries", 0, 10, 1),
-        snmp.integer("max_repetitions", 1, 1000, 25));
+        snmp.integer("max_repetitions", 1, 1000, 25),
+        snmp.optional("source_address", AddressLiteral::parse).orElse("0.0.0.0"));
   }
 
   private LeitwarteConfig.Icmp icmp(YamlMap icmp) {

@@ -60,10 +60,17 @@ public record LeitwarteConfig(
   public record Spool(Path dir, long maxBytes) {}
 
   /**
-   * {@code polling: {interval, max_concurrent, snmp: {timeout, retries, max_repetitions}}}: defaults
-   * for every device, which a device may override.
+   * {@code polling: {interval, max_concurrent, snmp: {timeout, retries, max_repetitions,
+   * source_address}}}: defaults for every device, which a device may override; {@code
+   * snmpSourceAddress} is the local address SNMP requests leave from ({@code 0.0.0.0}: any).
    */
-  public record Polling(Duration interval, int maxConcurrent, Duration snmpTimeout, int snmpRetries, int maxRepetitions) {}
+  public record Polling(
+      Duration interval,
+      int maxConcurrent,
+      Duration snmpTimeout,
+      int snmpRetries,
+      int maxRepetitions,
+      String snmpSourceAddress) {}
 
   /**
    * {@code icmp: {fping, count, period, timeout, gap, batch_size}}: one fping process pings up to

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.leitwarte.config.AddressLiteral;
 import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.config.Problems;

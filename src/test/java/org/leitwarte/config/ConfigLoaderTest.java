@@ -55,7 +55,7 @@ class ConfigLoaderTest {
     assertThat(config.spool()).isEqualTo(new LeitwarteConfig.Spool(dir.resolve("data/spool"), 1L << 30));
     assertThat(config.inventory()).containsExactly(dir.resolve("inventory.yaml"));
     assertThat(config.polling())
-        .isEqualTo(new LeitwarteConfig.Polling(Duration.ofSeconds(60), 500, Duration.ofSeconds(2), 1, 25));
+        .isEqualTo(new LeitwarteConfig.Polling(Duration.ofSeconds(60), 500, Duration.ofSeconds(2), 1, 25, "0.0.0.0"));
     assertThat(config.icmp())
         .isEqualTo(
             new LeitwarteConfig.Icmp(
@@ -89,7 +89,7 @@ class ConfigLoaderTest {
     assertThat(config.inventory())
         .containsExactly(etc.resolve("inventory/towns.yaml"), etc.resolve("inventory/datacentre.yaml"));
     assertThat(config.polling())
-        .isEqualTo(new LeitwarteConfig.Polling(Duration.ofSeconds(90), 200, Duration.ofMillis(1500), 2, 50));
+        .isEqualTo(new LeitwarteConfig.Polling(Duration.ofSeconds(90), 200, Duration.ofMillis(1500), 2, 50, "192.0.2.10"));
     assertThat(config.icmp())
         .isEqualTo(
             new LeitwarteConfig.Icmp(
@@ -169,6 +169,10 @@ class ConfigLoaderTest {
             influx + inventory + "polling:\n  snmp: {timeout: soon}\n",
             List.of(
                 "leitwarte.yaml:4: polling.snmp.timeout: expected a duration like 500ms, 30s, 5m or 1h30m, got 'soon'")),
+        arguments(
+            "source address that is a host name",
+            influx + inventory + "polling:\n  snmp: {source_address: monitoring.example}\n",
+            List.of("leitwarte.yaml:4: polling.snmp.source_address: 'monitoring.example' is not an IP address (host names are not supported yet; write the IPv4 or IPv6 address)")),
         arguments(
             "polling faster than once a second",
             influx + inventory + "polling: {interval: 500ms}\n",

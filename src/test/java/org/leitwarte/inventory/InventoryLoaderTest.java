@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InventoryLoaderTest {
 
   static final LeitwarteConfig.Polling DEFAULTS =
-      new LeitwarteConfig.Polling(Duration.ofSeconds(60), 500, Duration.ofSeconds(2), 1, 25);
+      new LeitwarteConfig.Polling(Duration.ofSeconds(60), 500, Duration.ofSeconds(2), 1, 25, "0.0.0.0");
   static final Map<String, String> ENVIRONMENT =
       Map.of("WR_AUTH", "authpass123", "WR_PRIV", "privpass123", "IL_COMMUNITY", "public", "KDO_AUTH", "authpass123");
 

@@ -1,4 +1,4 @@
-package org.leitwarte.inventory;
+package org.leitwarte.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,0 +1,30 @@
+package org.leitwarte.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code leitwarte check-config --config FILE}: validates, prints problems, exit 0 or 1. */
+@Command(name = "check-config", description = "Validate the configuration and the inventory; exit 0 when usable, 1 when not.")
+final class CheckConfigCommand implements Callable<Integer> {
+
+  @Option(names = {"-c", "--config"}, required = true, description = "leitwarte.yaml")
+  Path config;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    LoadedConfig loaded = LoadedConfig.load(config, System.getenv(), spec.commandLine().getErr());
+    if (loaded == null) {
+      return LeitwarteCommand.CONFIG_ERROR;
+    }
+    var inventory = loaded.inventory();
+    spec.commandLine().getOut().printf("%s: OK (%d tenants, %d sites, %d devices)%n",
+        config, inventory.tenants().size(), inventory.sites().size(), inventory.devices().size());
+    return 0;
+  }
+}

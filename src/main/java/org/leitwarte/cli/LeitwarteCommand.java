@@ -1,0 +1,32 @@
+package org.leitwarte.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; each subcommand is one thing an administrator does. */
+@Command(
+    name = "leitwarte",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Monitoring and remote support for a municipal IT cooperative.",
+    subcommands = {CheckConfigCommand.class, CommandLine.HelpCommand.class})
+public final class LeitwarteCommand implements Runnable {
+
+  /** Exit code of {@code run}: the service keeps running after {@code main} returns. */
+  public static final int KEEP_RUNNING = -1;
+
+  /** Exit code for a configuration or inventory that cannot be used. */
+  public static final int CONFIG_ERROR = 1;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new LeitwarteCommand());
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+}
