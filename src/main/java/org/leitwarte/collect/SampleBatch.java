@@ -1,5 +1,6 @@
 package org.leitwarte.collect;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 import java.util.List;
@@ -12,9 +13,20 @@ public record SampleBatch(String deviceId, List<Sample> samples) {
   }
 
   /**
-   * Passes batches by reference between verticles of one JVM; registered once per Vertx with {@code
-   * vertx.eventBus().registerDefaultCodec(SampleBatch.class, new SampleBatch.LocalCodec())}.
+   * Makes sample batches sendable on the event bus of {@code vertx}. Safe to call any number of times,
+   * from every verticle that sends or consumes batches.
    */
+  public static void registerCodec(Vertx vertx) {
+    synchronized (SampleBatch.class) {
+      try {
+        vertx.eventBus().registerDefaultCodec(SampleBatch.class, new LocalCodec());
+      } catch (IllegalStateException alreadyRegistered) {
+        // Registered before: that is all we need.
+      }
+    }
+  }
+
+  /** Passes batches by reference between verticles of one JVM; see {@link #registerCodec}. */
   public static final class LocalCodec implements MessageCodec<SampleBatch, SampleBatch> {
 
     @Override

@@ -59,6 +59,7 @@ public final class SchedulerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    SampleBatch.registerCodec(vertx);
     long now = clock.millis();
     devices.values().forEach(device -> plan.put(device, now, catchUpAfter));
     housekeepingTimer = vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> {

@@ -28,7 +28,7 @@ public final class MetricsWriterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    SampleBatchCodec.registerOnce(vertx);
+    SampleBatch.registerCodec(vertx);
     MetricsWriter started = new MetricsWriter(vertx, influx, spool, registry);
     return started.start().compose(v -> {
       writer = started;

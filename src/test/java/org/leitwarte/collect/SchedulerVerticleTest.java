@@ -71,7 +71,6 @@ class SchedulerVerticleTest {
 
   @Test
   void each_device_is_polled_every_interval_and_its_samples_are_published(Vertx vertx, VertxTestContext ctx) {
-    vertx.eventBus().registerDefaultCodec(SampleBatch.class, new SampleBatch.LocalCodec());
     List<SampleBatch> received = new CopyOnWriteArrayList<>();
     vertx.eventBus().<SampleBatch>consumer(EventAddresses.SAMPLES, m -> received.add(m.body()));
     ScriptedCollector collector = new ScriptedCollector(vertx, Map.of());
@@ -95,7 +94,6 @@ class SchedulerVerticleTest {
 
   @Test
   void a_slow_device_is_never_polled_twice_at_once_and_does_not_hold_up_others(Vertx vertx, VertxTestContext ctx) {
-    vertx.eventBus().registerDefaultCodec(SampleBatch.class, new SampleBatch.LocalCodec());
     List<SampleBatch> received = new CopyOnWriteArrayList<>();
     vertx.eventBus().<SampleBatch>consumer(EventAddresses.SAMPLES, m -> received.add(m.body()));
     ScriptedCollector collector = new ScriptedCollector(vertx, Map.of("slow", 2_500L));
@@ -117,7 +115,6 @@ class SchedulerVerticleTest {
 
   @Test
   void stopping_waits_for_polls_in_flight_so_their_samples_are_published(Vertx vertx, VertxTestContext ctx) {
-    vertx.eventBus().registerDefaultCodec(SampleBatch.class, new SampleBatch.LocalCodec());
     List<SampleBatch> received = new CopyOnWriteArrayList<>();
     vertx.eventBus().<SampleBatch>consumer(EventAddresses.SAMPLES, m -> received.add(m.body()));
     ScriptedCollector collector = new ScriptedCollector(vertx, Map.of("slow", 800L));

@@ -80,8 +80,8 @@ class MetricsWriterVerticleTest {
 
   @Test
   void the_sample_batch_codec_can_be_registered_any_number_of_times() {
-    SampleBatchCodec.registerOnce(vertx);
-    SampleBatchCodec.registerOnce(vertx);
+    SampleBatch.registerCodec(vertx);
+    SampleBatch.registerCodec(vertx);
     vertx.eventBus().consumer("test.batches", message -> message.reply(((SampleBatch) message.body()).deviceId()));
 
     Object reply = await(vertx.eventBus().request("test.batches", new SampleBatch("sw-07", samples(0, 1, 1)))).body();
