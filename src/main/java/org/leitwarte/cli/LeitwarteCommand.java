@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Monitoring and remote support for a municipal IT cooperative.",
-    subcommands = {CheckConfigCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CheckConfigCommand.class, PollCommand.class, CommandLine.HelpCommand.class})
 public final class LeitwarteCommand implements Runnable {
 
   /** Exit code of {@code run}: the service keeps running after {@code main} returns. */
@@ -17,6 +17,12 @@ public final class LeitwarteCommand implements Runnable {
 
   /** Exit code for a configuration or inventory that cannot be used. */
   public static final int CONFIG_ERROR = 1;
+
+  /** Exit code when the service cannot start (store unreachable, fping missing, port taken). */
+  public static final int START_FAILED = 2;
+
+  /** Exit code of {@code poll} when the device did not answer as it should. */
+  public static final int POLL_FAILED = 3;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,261 @@
+package org.leitwarte;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.leitwarte.collect.Collector;
+import org.leitwarte.collect.DeviceStates;
+import org.leitwarte.collect.PollMetrics;
+import org.leitwarte.collect.SchedulerVerticle;
+import org.leitwarte.collect.icmp.IcmpCollector;
+import org.leitwarte.collect.snmp.SnmpCollector;
+import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.health.Health;
+import org.leitwarte.health.HealthCheck;
+import org.leitwarte.inventory.Device;
+import org.leitwarte.inventory.Inventory;
+import org.leitwarte.inventory.InventoryRepository;
+import org.leitwarte.metrics.MetricsWriterStatus;
+import org.leitwarte.metrics.MetricsWriterVerticle;
+import org.leitwarte.store.ServiceState;
+import org.leitwarte.store.Store;
+import org.leitwarte.web.HttpServerVerticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the running service from a validated configuration and inventory,
+ * in the order data flows (store, metrics writer, collectors, scheduler, HTTP), and takes it down
+ * in reverse so that nothing collected is lost: the scheduler finishes its polls before the writer
+ * flushes, and the writer spools what InfluxDB does not take.
+ */
+public final class Leitwarte {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Leitwarte.class);
+
+  /** When the scheduler last stopped gracefully, so the next start can poll the slots it missed. */
+  private static final String STOPPED_AT = "scheduler.stopped_at";
+
+  private final Vertx vertx;
+  private final LeitwarteConfig config;
+  private final Inventory inventory;
+  private final Clock clock;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DeviceStates deviceStates = new DeviceStates();
+  private final List<Collector> collectors = new ArrayList<>();
+  private final List<AutoCloseable> meterBinders = new ArrayList<>();
+  private Store store;
+  private ServiceState serviceState;
+  private List<Device> devices = List.of();
+  private long catchUpAfter = Long.MAX_VALUE;
+  private MetricsWriterVerticle writer;
+  private String writerDeployment;
+  private PollMetrics pollMetrics;
+  private String schedulerDeployment;
+  private HttpServerVerticle http;
+  private String httpDeployment;
+
+  private Leitwarte(Vertx vertx, LeitwarteConfig config, Inventory inventory, Clock clock) {
+    this.vertx = vertx;
+    this.config = config;
+    this.inventory = inventory;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts Leitwarte. On failure everything already started is stopped again and the future fails
+   * with the first cause (store unreachable, fping missing, port taken, …).
+   */
+  public static Future<Leitwarte> start(Vertx vertx, LeitwarteConfig config, Inventory inventory) {
+    Leitwarte leitwarte = new Leitwarte(vertx, config, inventory, Clock.systemUTC());
+    return leitwarte.boot();
+  }
+
+  private Future<Leitwarte> boot() {
+    bindJvmMetrics();
+    return openStore()
+        .compose(v -> importInventory())
+        .compose(v -> readStopTime())
+        .compose(v -> deployWriter())
+        .compose(v -> startCollectors())
+        .compose(v -> deployScheduler())
+        .compose(v -> deployHttp())
+        .map(v -> {
+          LOG.info("Leitwarte is running: {} devices, HTTP on {}:{}", devices.size(), config.http().host(), httpPort());
+          return this;
+        })
+        .recover(failure -> stop().transform(stopped -> Future.failedFuture(failure)));
+  }
+
+  private void bindJvmMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    meterBinders.add(gc);
+  }
+
+  private Future<Void> openStore() {
+    return Store.open(vertx, config.store()).map(opened -> {
+      store = opened;
+      serviceState = new ServiceState(opened.pool());
+      return null;
+    });
+  }
+
+  /** The YAML is the source of truth; the store is what the rest of Leitwarte reads. */
+  private Future<Void> importInventory() {
+    InventoryRepository repository = new InventoryRepository(store.pool());
+    return repository.replaceWith(inventory, "config " + config.file().getFileName())
+        .onSuccess(summary -> LOG.info("Inventory imported: {}", summary))
+        .compose(summary -> repository.load())
+        .map(loaded -> {
+          devices = loaded.devices();
+          return null;
+        });
+  }
+
+  private Future<Void> readStopTime() {
+    return serviceState.get(STOPPED_AT)
+        .compose(value -> {
+          value.ifPresent(millis -> catchUpAfter = Long.parseLong(millis));
+          // A crash leaves no stop time behind, so the next start does not catch up from an old one.
+          return serviceState.remove(STOPPED_AT);
+        });
+  }
+
+  private Future<Void> deployWriter() {
+    writer = new MetricsWriterVerticle(config.influx(), config.spool(), registry);
+    return vertx.deployVerticle(writer).map(id -> {
+      writerDeployment = id;
+      return null;
+    });
+  }
+
+  private Future<Void> startCollectors() {
+    List<Future<?>> started = new ArrayList<>();
+    if (devices.stream().anyMatch(d -> d.snmp().isPresent())) {
+      started.add(SnmpCollector.start(vertx, config.polling().snmpSourceAddress() + "/0").onSuccess(collectors::add));
+    }
+    if (devices.stream().anyMatch(Device::icmp)) {
+      started.add(IcmpCollector.create(vertx, config.icmp()).onSuccess(collectors::add));
+    }
+    return Future.all(started).mapEmpty();
+  }
+
+  private Future<Void> deployScheduler() {
+    pollMetrics = new PollMetrics(registry, config.polling().interval());
+    SchedulerVerticle scheduler = new SchedulerVerticle(devices, collectors, config.polling().maxConcurrent(),
+        deviceStates, pollMetrics, clock, catchUpAfter);
+    return vertx.deployVerticle(scheduler).map(id -> {
+      schedulerDeployment = id;
+      return null;
+    });
+  }
+
+  private Future<Void> deployHttp() {
+    Health health = new Health(vertx, Duration.ofSeconds(2))
+        .add("store", this::storeHealth)
+        .add("influxdb", this::influxHealth)
+        .add("spool", this::spoolHealth)
+        .add("polling", this::pollingHealth);
+    http = new HttpServerVerticle(config.http(), health, registry);
+    return vertx.deployVerticle(http).map(id -> {
+      httpDeployment = id;
+      return null;
+    });
+  }
+
+  private Future<HealthCheck.Part> storeHealth() {
+    return store.ping().map(v -> new HealthCheck.Part("store", true, Map.of("dialect", store.dialect().name())));
+  }
+
+  private Future<HealthCheck.Part> influxHealth() {
+    MetricsWriterStatus status = writer.status();
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("lines_written", status.linesWritten());
+    details.put("write_latency_ms", status.lastWriteLatency().toNanos() / 1e6);
+    status.lastError().ifPresent(error -> details.put("last_error", error));
+    return Future.succeededFuture(new HealthCheck.Part("influxdb", status.influxUp(), details));
+  }
+
+  private Future<HealthCheck.Part> spoolHealth() {
+    MetricsWriterStatus status = writer.status();
+    return Future.succeededFuture(new HealthCheck.Part("spool", true, Map.of(
+        "lines", status.spoolLines(),
+        "bytes", status.spoolBytes(),
+        "dropped_lines", status.droppedLines(),
+        "quarantined_lines", status.quarantinedLines())));
+  }
+
+  private Future<HealthCheck.Part> pollingHealth() {
+    return Future.succeededFuture(new HealthCheck.Part("polling", schedulerDeployment != null, Map.of(
+        "devices", devices.size(),
+        "devices_unreachable", deviceStates.unreachable(),
+        "polls_last_interval", pollMetrics.pollsInWindow())));
+  }
+
+  /** Stops everything in reverse order of the data flow; never fails, logs what could not stop. */
+  public Future<Void> stop() {
+    return undeploy(httpDeployment, "HTTP server")
+        .compose(v -> undeploy(schedulerDeployment, "scheduler"))
+        .compose(v -> schedulerDeployment == null || serviceState == null
+            ? Future.<Void>succeededFuture()
+            : serviceState.put(STOPPED_AT, Long.toString(clock.millis())).recover(this::logged))
+        .compose(v -> Future.join(collectors.stream().map(Collector::close).toList()).<Void>mapEmpty().recover(this::logged))
+        .compose(v -> undeploy(writerDeployment, "metrics writer"))
+        .compose(v -> store == null ? Future.<Void>succeededFuture() : store.close().recover(this::logged))
+        .onComplete(v -> {
+          meterBinders.forEach(binder -> {
+            try {
+              binder.close();
+            } catch (Exception e) {
+              LOG.debug("Closing a meter binder failed", e);
+            }
+          });
+          registry.close();
+        });
+  }
+
+  private Future<Void> undeploy(String deployment, String what) {
+    if (deployment == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.undeploy(deployment).recover(failure -> {
+      LOG.warn("Stopping the {} failed: {}", what, failure.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> logged(Throwable failure) {
+    LOG.warn("While stopping: {}", failure.getMessage());
+    return Future.succeededFuture();
+  }
+
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public DeviceStates deviceStates() {
+    return deviceStates;
+  }
+
+  public MetricsWriterStatus writerStatus() {
+    return writer.status();
+  }
+}
