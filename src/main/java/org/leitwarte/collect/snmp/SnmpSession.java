@@ -1,0 +1,198 @@
+package org.leitwarte.collect.snmp;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.io.IOException;
+import org.snmp4j.MessageDispatcherImpl;
+import org.snmp4j.PDU;
+import org.snmp4j.SNMP4JSettings;
+import org.snmp4j.Snmp;
+import org.snmp4j.Target;
+import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.event.ResponseListener;
+import org.snmp4j.mp.CounterSupport;
+import org.snmp4j.mp.MPv1;
+import org.snmp4j.mp.MPv2c;
+import org.snmp4j.mp.MPv3;
+import org.snmp4j.security.AuthHMAC128SHA224;
+import org.snmp4j.security.AuthHMAC192SHA256;
+import org.snmp4j.security.AuthHMAC256SHA384;
+import org.snmp4j.security.AuthHMAC384SHA512;
+import org.snmp4j.security.AuthMD5;
+import org.snmp4j.security.AuthSHA;
+import org.snmp4j.security.PrivAES128;
+import org.snmp4j.security.PrivAES192;
+import org.snmp4j.security.PrivAES256;
+import org.snmp4j.security.PrivDES;
+import org.snmp4j.security.SecurityModels;
+import org.snmp4j.security.SecurityProtocols;
+import org.snmp4j.security.USM;
+import org.snmp4j.security.UsmUser;
+import org.snmp4j.smi.Address;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.snmp4j.util.MultiThreadedMessageDispatcher;
+import org.snmp4j.util.TableUtils;
+import org.snmp4j.util.ThreadPool;
+
+/**
+ * The one SNMP4J session of the collector: a UDP socket, a small pool decoding responses, and the
+ * USM with every supported protocol. Requests are asynchronous; their outcome is handed to the
+ * Vert.x context that asked, as a future that never fails.
+ */
+final class SnmpSession {
+
+  private static final int DISPATCHER_THREADS = 2;
+  private static final int RECEIVE_BUFFER_BYTES = 4 << 20;
+
+  private final Snmp snmp;
+  private final USM usm;
+  private final ThreadPool pool;
+  private final DefaultUdpTransportMapping transport;
+
+  private SnmpSession(Snmp snmp, USM usm, ThreadPool pool, DefaultUdpTransportMapping transport) {
+    this.snmp = snmp;
+    this.usm = usm;
+    this.pool = pool;
+    this.transport = transport;
+  }
+
+  /**
+   * Opens the socket; blocking, so call it from a worker.
+   *
+   * @param bindAddress SNMP4J form, {@code 127.0.0.1/0} (any free port)
+   */
+  static SnmpSession open(String bindAddress) throws IOException {
+    // net-snmp answers a wrong password with an unauthenticated report; SNMP4J drops such reports
+    // by default and the poll would look like a timeout instead of an authentication failure.
+    SNMP4JSettings.setReportSecurityLevelStrategy(SNMP4JSettings.ReportSecurityLevelStrategy.noAuthNoPrivIfNeeded);
+    SecurityProtocols protocols = securityProtocols();
+    byte[] localEngineId = MPv3.createLocalEngineID();
+    USM usm = new USM(protocols, new OctetString(localEngineId), 0);
+    ThreadPool pool = ThreadPool.create("leitwarte-snmp", DISPATCHER_THREADS);
+    MultiThreadedMessageDispatcher dispatcher = new MultiThreadedMessageDispatcher(pool, new MessageDispatcherImpl());
+    dispatcher.addMessageProcessingModel(new MPv1());
+    dispatcher.addMessageProcessingModel(new MPv2c());
+    dispatcher.addMessageProcessingModel(
+        new MPv3(localEngineId, null, protocols, new SecurityModels().addSecurityModel(usm), new CounterSupport()));
+    DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(new UdpAddress(bindAddress));
+    transport.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+    Snmp snmp = new Snmp(dispatcher, transport);
+    try {
+      snmp.listen();
+    } catch (IOException | RuntimeException e) {
+      snmp.close();
+      pool.stop();
+      throw e;
+    }
+    return new SnmpSession(snmp, usm, pool, transport);
+  }
+
+  /** Every protocol of {@code SnmpSettings}; net-snmp's AES-192/256 match PrivAES192/256. */
+  static SecurityProtocols securityProtocols() {
+    SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.none);
+    protocols.addAuthenticationProtocol(new AuthMD5());
+    protocols.addAuthenticationProtocol(new AuthSHA());
+    protocols.addAuthenticationProtocol(new AuthHMAC128SHA224());
+    protocols.addAuthenticationProtocol(new AuthHMAC192SHA256());
+    protocols.addAuthenticationProtocol(new AuthHMAC256SHA384());
+    protocols.addAuthenticationProtocol(new AuthHMAC384SHA512());
+    protocols.addPrivacyProtocol(new PrivDES());
+    protocols.addPrivacyProtocol(new PrivAES128());
+    protocols.addPrivacyProtocol(new PrivAES192());
+    protocols.addPrivacyProtocol(new PrivAES256());
+    return protocols;
+  }
+
+  /** Where our socket listens. */
+  UdpAddress localAddress() {
+    return transport.getListenAddress();
+  }
+
+  /** TableUtils walking with GETBULK of {@code maxRepetitions} rows and all columns in one PDU. */
+  TableUtils tableUtils(org.snmp4j.util.PDUFactory pduFactory, int maxRepetitions, int maxColumns) {
+    TableUtils tableUtils = new TableUtils(snmp, pduFactory);
+    tableUtils.setMaxNumRowsPerPDU(maxRepetitions);
+    tableUtils.setMaxNumColumnsPerPDU(maxColumns);
+    return tableUtils;
+  }
+
+  /** Sends {@code pdu}; the future completes on {@code context} and never fails. */
+  Future<Reply> send(Context context, PDU pdu, Target<?> target) {
+    Promise<Reply> promise = Promise.promise();
+    long sent = System.nanoTime();
+    ResponseListener listener = new ResponseListener() {
+      @Override
+      public <A extends Address> void onResponse(ResponseEvent<A> event) {
+        long received = System.nanoTime();
+        // SNMP4J keeps the request until it is cancelled, even after the answer came.
+        snmp.cancel(event.getRequest(), this);
+        Reply reply = new Reply(event.getResponse(), event.getError(), received - sent, received);
+        context.runOnContext(ignored -> promise.complete(reply));
+      }
+    };
+    try {
+      snmp.send(pdu, target, null, listener);
+    } catch (IOException | RuntimeException e) {
+      Reply reply = new Reply(null, e, 0, System.nanoTime());
+      return Future.succeededFuture(reply);
+    }
+    return promise.future();
+  }
+
+  /** Walks {@code columns} together; the future completes on {@code context} and never fails. */
+  Future<TableWalk> walk(Context context, TableUtils tableUtils, Target<?> target, OID[] columns) {
+    TableWalk walk = new TableWalk(context);
+    try {
+      tableUtils.getTable(target, columns, walk, null, null, null);
+    } catch (RuntimeException e) {
+      walk.failed(e);
+    }
+    return walk.future();
+  }
+
+  /**
+   * Asks {@code address} for its engine ID, {@code attempts} times at most; blocking, run it on a
+   * worker. Null when the device does not answer.
+   */
+  byte[] discoverEngineId(Address address, long timeoutMillis, int attempts) {
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      byte[] engineId = snmp.discoverAuthoritativeEngineID(address, timeoutMillis);
+      if (engineId != null && engineId.length > 0) {
+        return engineId;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Adds {@code user} localized to one engine, so that devices using the same user name with
+   * different passwords do not clash. Hashes the passwords (milliseconds): run it on a worker.
+   */
+  void addUser(byte[] engineId, UsmUser user) {
+    usm.addUser(user.getSecurityName(), new OctetString(engineId), user);
+  }
+
+  void removeUser(byte[] engineId, OctetString userName) {
+    usm.removeAllUsers(userName, new OctetString(engineId));
+  }
+
+  /** Closes the socket and stops the threads; blocking. */
+  void close() throws IOException {
+    try {
+      snmp.close();
+    } finally {
+      snmp.getMessageDispatcher().stop();
+      pool.stop();
+    }
+  }
+
+  /**
+   * The answer to one request: {@code response} is null on a timeout, {@code error} set when
+   * SNMP4J could not send or decode.
+   */
+  record Reply(PDU response, Exception error, long roundTripNanos, long receivedNanos) {}
+}
