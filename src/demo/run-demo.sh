@@ -37,11 +37,15 @@ fi
 
 mkdir -p "$demo"/{influxdb,snmpd/persist,snmpsim/data,snmpsim/cache,data}
 pids=()
+leitwarte=
 cleanup() {
+  # Leitwarte first, so its last lines still reach InfluxDB (or its spool); then the daemons.
+  if [ -n "$leitwarte" ]; then kill "$leitwarte" 2>/dev/null || true; wait "$leitwarte" 2>/dev/null || true; fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # InfluxDB
 cat > "$demo/influxdb/influxdb.conf" <<CONF
@@ -61,7 +65,7 @@ bind-address = "127.0.0.1:18088"
 [logging]
   level = "warn"
 CONF
-influxd run -config "$demo/influxdb/influxdb.conf" >"$demo/influxdb/influxd.log" 2>&1 &
+setsid influxd run -config "$demo/influxdb/influxdb.conf" >"$demo/influxdb/influxd.log" 2>&1 &
 pids+=($!)
 
 # net-snmp agent: v2c community "demo", v3 user monuser (SHA-256/AES-256)
@@ -79,7 +83,7 @@ chmod 700 "$demo/snmpd/persist"
 grep -q monuser "$demo/snmpd/persist/snmpd.conf" 2>/dev/null ||
   echo "createUser monuser SHA-256 \"$WR_AUTH\" AES-256 \"$WR_PRIV\"" >> "$demo/snmpd/persist/snmpd.conf"
 SNMPCONFPATH="$demo/snmpd:$demo/snmpd/persist" SNMP_PERSISTENT_DIR="$demo/snmpd/persist" \
-  snmpd -f -Lf "$demo/snmpd/snmpd.log" -I -smux </dev/null &
+  setsid snmpd -f -Lf "$demo/snmpd/snmpd.log" -I -smux </dev/null &
 pids+=($!)
 
 # snmpsim: the Cisco C3750 recording (community "public") with traffic counters that grow, and a
@@ -100,7 +104,7 @@ if [ "$(id -u)" -eq 0 ]; then
   chmod o+rx "$demo"
   simuser=(--process-user=nobody --process-group=nogroup)
 fi
-snmpsimd --data-dir="$demo/snmpsim/data" --cache-dir="$demo/snmpsim/cache" \
+setsid snmpsimd --data-dir="$demo/snmpsim/data" --cache-dir="$demo/snmpsim/cache" \
   --agent-udpv4-endpoint=127.0.0.2:1161 --agent-udpv4-endpoint=127.0.0.3:1161 \
   "${simuser[@]}" --logging-method=file:"$demo/snmpsim/snmpsim.log" &
 pids+=($!)
@@ -123,6 +127,7 @@ Ctrl-C stops everything.
 
 INFO
 cd "$demo"
-java -jar "$jar" run --config "$demo/leitwarte.yaml" &
-pids+=($!)
-wait "${pids[-1]}"
+# Its own session too: Ctrl-C reaches the script, which stops Leitwarte before the daemons.
+setsid java -jar "$jar" run --config "$demo/leitwarte.yaml" &
+leitwarte=$!
+wait "$leitwarte"

@@ -49,7 +49,9 @@ final class RunCommand implements Callable<Integer> {
 
   private static void stop(Leitwarte leitwarte, Vertx vertx) {
     try {
-      leitwarte.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(STOP_SECONDS, TimeUnit.SECONDS);
+      leitwarte.stop().toCompletionStage().toCompletableFuture().get(STOP_SECONDS, TimeUnit.SECONDS);
+      // Closed from this thread, not in a continuation on an event loop that the close terminates.
+      vertx.close().toCompletionStage().toCompletableFuture().get(STOP_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

@@ -21,7 +21,11 @@ import java.util.regex.Pattern;
  */
 public record StoreUrl(String jdbcUrl, Optional<String> user, Optional<String> password, Dialect dialect) {
 
-  private static final String[] H2_SETTINGS = {"MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH"};
+  // DB_CLOSE_ON_EXIT=FALSE: Leitwarte closes the store itself on shutdown, after its last writes;
+  // H2's own shutdown hook would close it underneath them.
+  private static final String[] H2_SETTINGS = {
+    "MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH", "DB_CLOSE_ON_EXIT=FALSE"
+  };
   private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password=)[^;&]*");
 
   public StoreUrl {

@@ -11,15 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StoreUrlTest {
 
-  private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
         "jdbc:h2:file:/var/lib/leitwarte/db | jdbc:h2:file:/var/lib/leitwarte/db" + H2_SETTINGS,
-        "jdbc:h2:file:/x;MODE=PostgreSQL | jdbc:h2:file:/x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "jdbc:h2:file:/x;database_to_lower=false | jdbc:h2:file:/x;database_to_lower=false;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH",
+        "jdbc:h2:file:/x;MODE=PostgreSQL | jdbc:h2:file:/x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE",
+        "jdbc:h2:file:/x;database_to_lower=false | jdbc:h2:file:/x;database_to_lower=false;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE",
         "jdbc:h2:mem:test | jdbc:h2:mem:test" + H2_SETTINGS + ";DB_CLOSE_DELAY=-1",
       })
   void h2_urls_get_the_settings_that_make_sql_portable(String url, String jdbcUrl) {
