@@ -266,10 +266,8 @@ public final class InfluxDbServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  private static int freePort() {
+    return FreePorts.tcp();
   }
 
   private static void sleep(Duration duration) {

@@ -250,10 +250,8 @@ public final class SnmpdServer implements AutoCloseable {
   // --- helpers shared with SnmpsimServer ---
 
   /** A UDP port free on {@code host} right now. */
-  static int freeUdpPort(String host) throws IOException {
-    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), 0))) {
-      return socket.getLocalPort();
-    }
+  static int freeUdpPort(String host) {
+    return FreePorts.udp(host);
   }
 
   /** Whether an SNMP v2c agent answers a GET of sysUpTime at host:port within {@code timeout}. */

@@ -43,6 +43,9 @@ public final class SnmpsimServer implements AutoCloseable {
   public static final String COMMUNITY = "cisco-switch";
   public static final Path CISCO_RECORDING = Path.of("/usr/share/doc/snmpsim/examples/data/cisco_16_switch.snmprec.gz");
   public static final int CISCO_INTERFACES = 59;
+  /** A recorded Linux host (two processors in hrProcessorLoad, hrStorage, UCD load) under its own community. */
+  public static final String LINUX_COMMUNITY = "linux-host";
+  public static final Path LINUX_RECORDING = Path.of("/usr/share/doc/snmpsim/examples/data/recorded/linux-full-walk.snmprec.gz");
   public static final long IN_OCTETS_PER_SECOND = 1_000_000;
   public static final long OUT_OCTETS_PER_SECOND = 250_000;
 
@@ -73,6 +76,7 @@ public final class SnmpsimServer implements AutoCloseable {
       Path data = Files.createDirectories(directory.resolve("data"));
       Files.createDirectories(directory.resolve("cache"));
       writeMovingRecording(CISCO_RECORDING, data.resolve(COMMUNITY + ".snmprec"));
+      writeMovingRecording(LINUX_RECORDING, data.resolve(LINUX_COMMUNITY + ".snmprec"));
       server.handOverToNobody();
       server.launch();
       return server;
@@ -146,6 +150,13 @@ public final class SnmpsimServer implements AutoCloseable {
   /** v2c with a 2 s timeout (snmpsim is slow), 1 retry, 25 repetitions. */
   public SnmpSettings settings() {
     return new SnmpSettings(SnmpVersion.V2C, port, Optional.of(Secret.of(COMMUNITY)), Optional.empty(),
+        AuthProtocol.NONE, Optional.empty(), PrivProtocol.NONE, Optional.empty(),
+        Optional.empty(), Duration.ofSeconds(2), 1, 25);
+  }
+
+  /** The recorded Linux host, same agent, its own community. */
+  public SnmpSettings linuxSettings() {
+    return new SnmpSettings(SnmpVersion.V2C, port, Optional.of(Secret.of(LINUX_COMMUNITY)), Optional.empty(),
         AuthProtocol.NONE, Optional.empty(), PrivProtocol.NONE, Optional.empty(),
         Optional.empty(), Duration.ofSeconds(2), 1, 25);
   }
