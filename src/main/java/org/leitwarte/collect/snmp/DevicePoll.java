@@ -10,7 +10,6 @@ import org.leitwarte.collect.Sample;
 import org.snmp4j.PDU;
 import org.snmp4j.Target;
 import org.snmp4j.smi.VariableBinding;
-import org.snmp4j.util.TableUtils;
 
 /**
  * One poll of one device: (SNMPv3: engine discovery once) → system GET → if it answered, the table
@@ -77,14 +76,9 @@ final class DevicePoll {
     }
     VariableBinding[] system = polling.system().values(reply.response());
     CounterRates.Poll rates = polling.rates().begin(deviceId, polling.system().upTimeTicks(system));
-    SnmpSession session = polling.session();
-    TableUtils tableUtils = target.tableUtils();
-    Future<TableWalk> interfaces = session.walk(context, tableUtils, snmpTarget, polling.interfaces().columns());
-    Future<TableWalk> processors = session.walk(context, tableUtils, snmpTarget, polling.hostResources().processorColumns());
-    Future<TableWalk> storage = session.walk(context, tableUtils, snmpTarget, polling.hostResources().storageColumns());
-    Future<TableWalk> load = session.walk(context, tableUtils, snmpTarget, polling.load().columns());
-    return Future.all(interfaces, processors, storage, load).map(all -> assemble(reply, system, rates,
-        interfaces.result(), processors.result(), storage.result(), load.result()));
+    return polling.session().walk(context, target.tableUtils(), snmpTarget, polling.tables())
+        .map(walks -> assemble(reply, system, rates, walks.get(SnmpPolling.INTERFACES), walks.get(SnmpPolling.PROCESSORS),
+            walks.get(SnmpPolling.STORAGE), walks.get(SnmpPolling.LOAD)));
   }
 
   private PollResult assemble(SnmpSession.Reply reply, VariableBinding[] system, CounterRates.Poll rates,
