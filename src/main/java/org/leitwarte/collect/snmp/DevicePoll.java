@@ -40,23 +40,27 @@ final class DevicePoll {
     return engineReady().compose(ready -> ready ? askSystem() : Future.succeededFuture(failed(Failure.TIMEOUT, null)));
   }
 
-  /** SNMPv3: SNMP4J discovers engine IDs only blocking, so once per device on a worker. */
+  /**
+   * SNMPv3: learns the engine ID once per device, asynchronously, then localizes the user's keys
+   * to it on a worker (password hashing takes milliseconds of CPU).
+   */
   private Future<Boolean> engineReady() {
     if (!target.needsEngineId()) {
       return Future.succeededFuture(true);
     }
     SnmpSession session = polling.session();
     long timeoutMillis = Math.max(1, target.settings().timeout().toMillis());
-    int attempts = Math.max(0, target.settings().retries()) + 1;
-    return context.executeBlocking(() -> {
-      byte[] engineId = session.discoverEngineId(target.address(), timeoutMillis, attempts);
+    int retries = Math.max(0, target.settings().retries());
+    return session.discoverEngineId(context, target.address(), timeoutMillis, retries).compose(engineId -> {
       if (engineId == null) {
-        return false;
+        return Future.succeededFuture(false);
       }
-      session.addUser(engineId, target.user());
-      target.engineDiscovered(engineId);
-      return true;
-    }, false).onSuccess(discovered -> discoveredNow = discovered);
+      return context.executeBlocking(() -> {
+        session.addUser(engineId, target.user());
+        target.engineDiscovered(engineId);
+        return true;
+      }, false).onSuccess(discovered -> discoveredNow = discovered);
+    });
   }
 
   private Future<PollResult> askSystem() {

@@ -10,14 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
 import org.snmp4j.SNMP4JSettings;
+import org.snmp4j.ScopedPDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.Target;
+import org.snmp4j.UserTarget;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
 import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.security.AuthHMAC128SHA224;
 import org.snmp4j.security.AuthHMAC192SHA256;
 import org.snmp4j.security.AuthHMAC256SHA384;
@@ -28,6 +31,7 @@ import org.snmp4j.security.PrivAES128;
 import org.snmp4j.security.PrivAES192;
 import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.PrivDES;
+import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
@@ -54,11 +58,13 @@ final class SnmpSession {
 
   private final Snmp snmp;
   private final USM usm;
+  private final MPv3 mpv3;
   private final DefaultUdpTransportMapping transport;
 
-  private SnmpSession(Snmp snmp, USM usm, DefaultUdpTransportMapping transport) {
+  private SnmpSession(Snmp snmp, USM usm, MPv3 mpv3, DefaultUdpTransportMapping transport) {
     this.snmp = snmp;
     this.usm = usm;
+    this.mpv3 = mpv3;
     this.transport = transport;
   }
 
@@ -77,8 +83,8 @@ final class SnmpSession {
     MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
     dispatcher.addMessageProcessingModel(new MPv1());
     dispatcher.addMessageProcessingModel(new MPv2c());
-    dispatcher.addMessageProcessingModel(
-        new MPv3(localEngineId, null, protocols, new SecurityModels().addSecurityModel(usm), new CounterSupport()));
+    MPv3 mpv3 = new MPv3(localEngineId, null, protocols, new SecurityModels().addSecurityModel(usm), new CounterSupport());
+    dispatcher.addMessageProcessingModel(mpv3);
     DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(new UdpAddress(bindAddress));
     transport.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
     transport.setThreadName("leitwarte-snmp-" + bindAddress);
@@ -89,7 +95,7 @@ final class SnmpSession {
       snmp.close();
       throw e;
     }
-    return new SnmpSession(snmp, usm, transport);
+    return new SnmpSession(snmp, usm, mpv3, transport);
   }
 
   /** Every protocol of {@code SnmpSettings}; net-snmp's AES-192/256 match PrivAES192/256. */
@@ -172,17 +178,29 @@ final class SnmpSession {
   }
 
   /**
-   * Asks {@code address} for its engine ID, {@code attempts} times at most; blocking, run it on a
-   * worker. Null when the device does not answer.
+   * Asks the SNMPv3 agent at {@code address} for its engine ID, asynchronously: an empty
+   * noAuthNoPriv GET, whose usmStatsUnknownEngineIDs report carries the ID (RFC 3414 4.). SNMP4J's
+   * own {@code discoverAuthoritativeEngineID} blocks its caller for up to timeout × tries, which
+   * would tie up a worker thread per unreachable device and poll. The future completes on {@code
+   * context} with null when the device does not answer.
    */
-  byte[] discoverEngineId(Address address, long timeoutMillis, int attempts) {
-    for (int attempt = 0; attempt < attempts; attempt++) {
-      byte[] engineId = snmp.discoverAuthoritativeEngineID(address, timeoutMillis);
-      if (engineId != null && engineId.length > 0) {
-        return engineId;
-      }
+  Future<byte[]> discoverEngineId(Context context, UdpAddress address, long timeoutMillis, int retries) {
+    OctetString stale = mpv3.removeEngineID(address);
+    if (stale != null) {
+      usm.removeEngineTime(stale);
     }
-    return null;
+    ScopedPDU probe = new ScopedPDU();
+    probe.setType(PDU.GET);
+    UserTarget<UdpAddress> anonymous = new UserTarget<>();
+    anonymous.setAddress(address);
+    anonymous.setVersion(SnmpConstants.version3);
+    anonymous.setSecurityLevel(SecurityLevel.NOAUTH_NOPRIV);
+    anonymous.setTimeout(timeoutMillis);
+    anonymous.setRetries(retries);
+    return send(context, probe, anonymous).map(reply -> {
+      OctetString engineId = mpv3.getEngineID(address);
+      return engineId == null || engineId.length() == 0 ? null : engineId.getValue();
+    });
   }
 
   /**
@@ -190,7 +208,7 @@ final class SnmpSession {
    * different passwords do not clash. Hashes the passwords (milliseconds): run it on a worker.
    */
   void addUser(byte[] engineId, UsmUser user) {
-    usm.addUser(user.getSecurityName(), new OctetString(engineId), user);
+    usm.addUser(user, new OctetString(engineId));
   }
 
   void removeUser(byte[] engineId, OctetString userName) {
