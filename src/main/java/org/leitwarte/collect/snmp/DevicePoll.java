@@ -37,7 +37,11 @@ final class DevicePoll {
   }
 
   Future<PollResult> run() {
-    return engineReady().compose(ready -> ready ? askSystem() : Future.succeededFuture(failed(Failure.TIMEOUT, null)));
+    return engineReady()
+        .compose(ready -> ready ? askSystem() : Future.succeededFuture(failed(Failure.TIMEOUT, null)))
+        .recover(unexpected -> Future.succeededFuture(new PollResult.Error(
+            "poll failed: " + unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
+            List.of(SystemSamples.notAsked(tags, "error", timestamp)))));
   }
 
   /**
