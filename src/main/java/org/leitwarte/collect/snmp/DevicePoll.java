@@ -10,7 +10,6 @@ import org.leitwarte.collect.Sample;
 import org.snmp4j.PDU;
 import org.snmp4j.Target;
 import org.snmp4j.smi.VariableBinding;
-import org.snmp4j.util.TableUtils;
 
 /**
  * One poll of one device: (SNMPv3: engine discovery once) → system GET → if it answered, the table
@@ -38,26 +37,34 @@ final class DevicePoll {
   }
 
   Future<PollResult> run() {
-    return engineReady().compose(ready -> ready ? askSystem() : Future.succeededFuture(failed(Failure.TIMEOUT, null)));
+    return engineReady()
+        .compose(ready -> ready ? askSystem() : Future.succeededFuture(failed(Failure.TIMEOUT, null)))
+        .recover(unexpected -> Future.succeededFuture(new PollResult.Error(
+            "poll failed: " + unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(),
+            List.of(SystemSamples.notAsked(tags, "error", timestamp)))));
   }
 
-  /** SNMPv3: SNMP4J discovers engine IDs only blocking, so once per device on a worker. */
+  /**
+   * SNMPv3: learns the engine ID once per device, asynchronously, then localizes the user's keys
+   * to it on a worker (password hashing takes milliseconds of CPU).
+   */
   private Future<Boolean> engineReady() {
     if (!target.needsEngineId()) {
       return Future.succeededFuture(true);
     }
     SnmpSession session = polling.session();
     long timeoutMillis = Math.max(1, target.settings().timeout().toMillis());
-    int attempts = Math.max(0, target.settings().retries()) + 1;
-    return context.executeBlocking(() -> {
-      byte[] engineId = session.discoverEngineId(target.address(), timeoutMillis, attempts);
+    int retries = Math.max(0, target.settings().retries());
+    return session.discoverEngineId(context, target.address(), timeoutMillis, retries).compose(engineId -> {
       if (engineId == null) {
-        return false;
+        return Future.succeededFuture(false);
       }
-      session.addUser(engineId, target.user());
-      target.engineDiscovered(engineId);
-      return true;
-    }, false).onSuccess(discovered -> discoveredNow = discovered);
+      return context.executeBlocking(() -> {
+        session.addUser(engineId, target.user());
+        target.engineDiscovered(engineId);
+        return true;
+      }, false).onSuccess(discovered -> discoveredNow = discovered);
+    });
   }
 
   private Future<PollResult> askSystem() {
@@ -77,14 +84,9 @@ final class DevicePoll {
     }
     VariableBinding[] system = polling.system().values(reply.response());
     CounterRates.Poll rates = polling.rates().begin(deviceId, polling.system().upTimeTicks(system));
-    SnmpSession session = polling.session();
-    TableUtils tableUtils = target.tableUtils();
-    Future<TableWalk> interfaces = session.walk(context, tableUtils, snmpTarget, polling.interfaces().columns());
-    Future<TableWalk> processors = session.walk(context, tableUtils, snmpTarget, polling.hostResources().processorColumns());
-    Future<TableWalk> storage = session.walk(context, tableUtils, snmpTarget, polling.hostResources().storageColumns());
-    Future<TableWalk> load = session.walk(context, tableUtils, snmpTarget, polling.load().columns());
-    return Future.all(interfaces, processors, storage, load).map(all -> assemble(reply, system, rates,
-        interfaces.result(), processors.result(), storage.result(), load.result()));
+    return polling.session().walk(context, target.tableUtils(), snmpTarget, polling.tables())
+        .map(walks -> assemble(reply, system, rates, walks.get(SnmpPolling.INTERFACES), walks.get(SnmpPolling.PROCESSORS),
+            walks.get(SnmpPolling.STORAGE), walks.get(SnmpPolling.LOAD)));
   }
 
   private PollResult assemble(SnmpSession.Reply reply, VariableBinding[] system, CounterRates.Poll rates,

@@ -4,9 +4,9 @@ import static org.leitwarte.collect.snmp.SnmpValues.MISSING;
 import static org.leitwarte.collect.snmp.SnmpValues.number;
 import static org.leitwarte.collect.snmp.SnmpValues.text;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.leitwarte.collect.Sample;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.VariableBinding;
@@ -86,7 +86,8 @@ final class InterfaceSamples {
     String ifIndex = index.size() == 1 ? Integer.toUnsignedString(index.get(0)) : index.toDottedString();
     long rowKey = index.size() == 1 ? index.get(0) & 0xffffffffL : index.hashCode();
 
-    Map<String, Object> fields = new HashMap<>(32);
+    // Sorted maps: Sample copies them into sorted maps, which is linear for sorted input.
+    Map<String, Object> fields = new TreeMap<>();
     String aliasText = text(values, alias);
     if (aliasText != null) {
       fields.put("alias", aliasText);
@@ -120,8 +121,7 @@ final class InterfaceSamples {
     if (ifName == null || ifName.isEmpty()) {
       ifName = ifIndex;
     }
-    Map<String, String> tags = new HashMap<>(8);
-    tags.putAll(deviceTags);
+    Map<String, String> tags = new TreeMap<>(deviceTags);
     tags.put("if_index", ifIndex);
     tags.put("if_name", ifName);
     return new Sample(MEASUREMENT, tags, fields, timestamp);

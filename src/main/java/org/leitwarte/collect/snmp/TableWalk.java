@@ -1,8 +1,5 @@
 package org.leitwarte.collect.snmp;
 
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import org.snmp4j.PDU;
@@ -13,26 +10,21 @@ import org.snmp4j.util.TableEvent;
 import org.snmp4j.util.TableListener;
 
 /**
- * Collects the rows of one asynchronous table walk on SNMP4J's threads and hands the finished walk
- * to the Vert.x context that started it. Each row carries the {@link System#nanoTime()} of the
- * response it came in, for counter rates.
+ * Collects the rows of one asynchronous table walk on SNMP4J's threads and says when it is done.
+ * Each row carries the {@link System#nanoTime()} of the response it came in, for counter rates.
  */
 final class TableWalk implements TableListener {
 
-  private final Context context;
-  private final Promise<TableWalk> promise = Promise.promise();
+  private final Runnable whenFinished;
   private final List<Row> rows = new ArrayList<>();
   private volatile boolean finished;
   private int status = RetrievalEvent.STATUS_OK;
   private PDU report;
   private Exception exception;
 
-  TableWalk(Context context) {
-    this.context = context;
-  }
-
-  Future<TableWalk> future() {
-    return promise.future();
+  /** @param whenFinished runs once, on an SNMP4J thread, after the last row */
+  TableWalk(Runnable whenFinished) {
+    this.whenFinished = whenFinished;
   }
 
   @Override
@@ -50,7 +42,7 @@ final class TableWalk implements TableListener {
     report = event.getReportPDU();
     exception = event.getException();
     finished = true;
-    context.runOnContext(ignored -> promise.complete(this));
+    whenFinished.run();
   }
 
   /** Ends the walk when SNMP4J refused to start it. */
@@ -58,7 +50,7 @@ final class TableWalk implements TableListener {
     status = RetrievalEvent.STATUS_EXCEPTION;
     exception = e;
     finished = true;
-    context.runOnContext(ignored -> promise.complete(this));
+    whenFinished.run();
   }
 
   @Override
