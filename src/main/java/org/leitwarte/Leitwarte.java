@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.leitwarte.collect.Collector;
@@ -183,7 +184,7 @@ public final class Leitwarte {
 
   private Future<HealthCheck.Part> influxHealth() {
     MetricsWriterStatus status = writer.status();
-    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    Map<String, Object> details = new LinkedHashMap<>();
     details.put("lines_written", status.linesWritten());
     details.put("write_latency_ms", status.lastWriteLatency().toNanos() / 1e6);
     status.lastError().ifPresent(error -> details.put("last_error", error));
@@ -192,18 +193,20 @@ public final class Leitwarte {
 
   private Future<HealthCheck.Part> spoolHealth() {
     MetricsWriterStatus status = writer.status();
-    return Future.succeededFuture(new HealthCheck.Part("spool", true, Map.of(
-        "lines", status.spoolLines(),
-        "bytes", status.spoolBytes(),
-        "dropped_lines", status.droppedLines(),
-        "quarantined_lines", status.quarantinedLines())));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("lines", status.spoolLines());
+    details.put("bytes", status.spoolBytes());
+    details.put("dropped_lines", status.droppedLines());
+    details.put("quarantined_lines", status.quarantinedLines());
+    return Future.succeededFuture(new HealthCheck.Part("spool", true, details));
   }
 
   private Future<HealthCheck.Part> pollingHealth() {
-    return Future.succeededFuture(new HealthCheck.Part("polling", schedulerDeployment != null, Map.of(
-        "devices", devices.size(),
-        "devices_unreachable", deviceStates.unreachable(),
-        "polls_last_interval", pollMetrics.pollsInWindow())));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("devices", devices.size());
+    details.put("devices_unreachable", deviceStates.unreachable());
+    details.put("polls_last_interval", pollMetrics.pollsInWindow());
+    return Future.succeededFuture(new HealthCheck.Part("polling", schedulerDeployment != null, details));
   }
 
   /** Stops everything in reverse order of the data flow; never fails, logs what could not stop. */

@@ -63,4 +63,20 @@ class LineProtocolInfluxDbTest {
     assertThat(rows.get(0)).containsEntry(storedFieldKey, storedText).containsEntry(storedTagKey, storedTagValue);
     influx.query("DROP DATABASE \"" + database + "\"");
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {0, 2, -12.5, 99.999999, 1.999304, 0.001, 4.0E-4, -2.5E-7, 1.0E13, 8000000.25})
+  void influxdb_reads_back_every_float_as_written(double value, InfluxDbServer influx) {
+    String database = "lp_" + UUID.randomUUID().toString().replace("-", "");
+    influx.createDatabase(database);
+    Sample sample = new Sample("m", Map.of(), Map.of("v", value), 1_700_000_000_000L);
+    try (InfluxClient client = InfluxClient.connect(influx.config(database))) {
+      assertThat(client.write(List.of(LineProtocol.line(sample).orElseThrow()))).isEqualTo(InfluxOutcome.OK);
+    }
+    List<Map<String, Object>> rows = influx.query(database, "SELECT v FROM m");
+    assertThat(((Number) rows.get(0).get("v")).doubleValue()).isEqualTo(value);
+    assertThat(influx.query(database, "SHOW FIELD KEYS")).singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("fieldType", "float"));
+    influx.query("DROP DATABASE \"" + database + "\"");
+  }
 }

@@ -59,10 +59,10 @@ class LineProtocolTest {
             "m,ok=1 v=1i 1700000000000"),
         Arguments.of("NaN and infinite fields are dropped",
             sample("m", Map.of(), fields("a", Double.NaN, "b", 2.0, "c", Double.POSITIVE_INFINITY)),
-            "m b=2.0 1700000000000"),
+            "m b=2 1700000000000"),
         Arguments.of("doubles in plain or scientific notation, negative integers",
             sample("m", Map.of(), fields("big", 1.5e10, "small", -2.5e-7, "n", -42L)),
-            "m big=1.5E10,n=-42i,small=-2.5E-7 1700000000000"),
+            "m big=15000000000,n=-42i,small=-2.5E-7 1700000000000"),
         Arguments.of("non-ASCII text is written as it is",
             sample("Übersicht", Map.of("ort", "Straße"), fields("grüße", "ä")),
             "Übersicht,ort=Straße grüße=\"ä\" 1700000000000"));
@@ -89,6 +89,29 @@ class LineProtocolTest {
 
     assertThat(appended).isFalse();
     assertThat(out).hasToString("before");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "0, 0",
+    "-0.0, 0",
+    "1, 1",
+    "99.999999, 99.999999",
+    "99.9999994, 99.999999",
+    "99.9999996, 100",
+    "1.9993040364426153, 1.999304",
+    "0.05, 0.05",
+    "0.001, 0.001",
+    "0.00123456, 0.001235",
+    "-12.5, -12.5",
+    "8000000.25, 8000000.25",
+    "0.0004, 4.0E-4",
+    "1.0E13, 1.0E13",
+  })
+  void floats_keep_six_decimal_places_and_tiny_or_huge_values_keep_every_digit(double value, String written) {
+    StringBuilder out = new StringBuilder();
+    LineProtocol.appendDouble(out, value);
+    assertThat(out).hasToString(written);
   }
 
   static Sample sample(String measurement, Map<String, String> tags, Map<String, Object> fields) {
