@@ -10,24 +10,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 demo=${LEITWARTE_DEMO_DIR:-/tmp/leitwarte-demo}
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-need=()
-command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
-command -v mvn >/dev/null || need+=(maven)
-command -v influxd >/dev/null || need+=(influxdb)
-command -v influx >/dev/null || need+=(influxdb-client)
-command -v snmpd >/dev/null || need+=(snmpd)
-command -v snmpget >/dev/null || need+=(snmp)
-command -v snmpsimd >/dev/null || need+=(snmpsim)
-command -v fping >/dev/null || need+=(fping)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing: ${need[*]}"
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
-fi
+. "$repo/src/sh/debian.sh"
+install_missing java:default-jdk-headless mvn:maven influxd:influxdb influx:influxdb-client \
+  snmpd:snmpd snmpget:snmp snmpsimd:snmpsim fping:fping curl:curl
 
 jar=$repo/target/leitwarte.jar
 if [ ! -f "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then

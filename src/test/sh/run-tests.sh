@@ -6,26 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-need=()
-command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
-command -v mvn >/dev/null || need+=(maven)
-command -v influxd >/dev/null || need+=(influxdb)
-command -v influx >/dev/null || need+=(influxdb-client)
-command -v snmpd >/dev/null || need+=(snmpd)
-command -v snmpget >/dev/null || need+=(snmp)
-command -v snmpsimd >/dev/null || need+=(snmpsim)
-command -v fping >/dev/null || need+=(fping)
-command -v nft >/dev/null || need+=(nftables)
-command -v pg_ctlcluster >/dev/null || need+=(postgresql)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing: ${need[*]}"
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
-fi
+. src/sh/debian.sh
+install_missing java:default-jdk-headless mvn:maven influxd:influxdb influx:influxdb-client \
+  snmpd:snmpd snmpget:snmp snmpsimd:snmpsim fping:fping nft:nftables pg_ctlcluster:postgresql
 
 pg_ready() {
   (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null
