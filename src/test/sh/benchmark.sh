@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark of the polling hot path: scheduler, SNMP collector and metrics writer against a real
 # InfluxDB, polling simulated Cisco C3750 switches (59 interfaces) that answer from memory in their
-# own JVM on 127.0.x.y. Usage: benchmark.sh [devices=2000] [interval=20s] [measured intervals=2]
-# The issue's reference run: benchmark.sh 10000 60s 2
+# own JVM on 127.0.x.y.
+#   benchmark.sh [devices=2000] [interval=20s] [measured intervals=2]   the scheduled fleet
+#   benchmark.sh collector [devices=200] [in flight=32] [seconds=10]    the SNMP collector alone, flat out
+# The reference run: benchmark.sh 10000 60s 2
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/benchmark.classpath
+main=org.leitwarte.bench.PollBenchmark
+if [ "${1:-}" = collector ]; then
+  main=org.leitwarte.bench.RecordedAgentBenchmark
+  shift
+fi
 exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/benchmark.classpath)" \
-  -Dlogback.configurationFile=src/test/sh/benchmark-logback.xml \
-  org.leitwarte.bench.PollBenchmark "$@"
+  -Dlogback.configurationFile=src/test/sh/benchmark-logback.xml "$main" "$@"
