@@ -6,5 +6,8 @@ public final class EventAddresses {
   /** {@link org.leitwarte.collect.SampleBatch}es from the scheduler, for the metrics writer and the rule evaluator. */
   public static final String SAMPLES = "leitwarte.samples";
 
+  /** {@link org.leitwarte.alerting.AlertChange}s from the rule evaluator, for the incident engine and the UI. */
+  public static final String ALERTS = "leitwarte.alerts";
+
   private EventAddresses() {}
 }
