@@ -23,6 +23,7 @@ import org.leitwarte.collect.snmp.SnmpCollector;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.health.Health;
 import org.leitwarte.health.HealthCheck;
+import org.leitwarte.health.SelfSampleVerticle;
 import org.leitwarte.inventory.Device;
 import org.leitwarte.inventory.Inventory;
 import org.leitwarte.inventory.InventoryRepository;
@@ -47,6 +48,10 @@ public final class Leitwarte {
   /** When the scheduler last stopped gracefully, so the next start can poll the slots it missed. */
   private static final String STOPPED_AT = "scheduler.stopped_at";
 
+  /** The {@code device} tag of Leitwarte's own samples; one node for now, the cluster will name each. */
+  private static final String NODE = "leitwarte";
+  private static final Duration SELF_SAMPLE_EVERY = Duration.ofSeconds(10);
+
   private final Vertx vertx;
   private final LeitwarteConfig config;
   private final Inventory inventory;
@@ -65,6 +70,7 @@ public final class Leitwarte {
   private String schedulerDeployment;
   private HttpServerVerticle http;
   private String httpDeployment;
+  private String selfDeployment;
 
   private Leitwarte(Vertx vertx, LeitwarteConfig config, Inventory inventory, Clock clock) {
     this.vertx = vertx;
@@ -90,6 +96,7 @@ public final class Leitwarte {
         .compose(v -> deployWriter())
         .compose(v -> startCollectors())
         .compose(v -> deployScheduler())
+        .compose(v -> deploySelfSamples())
         .compose(v -> deployHttp())
         .map(v -> {
           LOG.info("Leitwarte is running: {} devices, HTTP on {}:{}", devices.size(), config.http().host(), httpPort());
@@ -165,6 +172,21 @@ public final class Leitwarte {
     });
   }
 
+  private Future<Void> deploySelfSamples() {
+    SelfSampleVerticle self = new SelfSampleVerticle(NODE, SELF_SAMPLE_EVERY, this::selfFigures, clock);
+    return vertx.deployVerticle(self).map(id -> {
+      selfDeployment = id;
+      return null;
+    });
+  }
+
+  private SelfSampleVerticle.Figures selfFigures() {
+    MetricsWriterStatus status = writer.status();
+    return new SelfSampleVerticle.Figures(status.influxUp(), status.spoolLines(), status.spoolBytes(),
+        status.droppedLines(), status.quarantinedLines(), status.linesWritten(),
+        status.lastWriteLatency().toNanos() / 1e6, pollMetrics.pollsInWindow(), devices.size(), deviceStates.unreachable());
+  }
+
   private Future<Void> deployHttp() {
     Health health = new Health(vertx, Duration.ofSeconds(2))
         .add("store", this::storeHealth)
@@ -212,6 +234,7 @@ public final class Leitwarte {
   /** Stops everything in reverse order of the data flow; never fails, logs what could not stop. */
   public Future<Void> stop() {
     return undeploy(httpDeployment, "HTTP server")
+        .compose(v -> undeploy(selfDeployment, "self samples"))
         .compose(v -> undeploy(schedulerDeployment, "scheduler"))
         .compose(v -> schedulerDeployment == null || serviceState == null
             ? Future.<Void>succeededFuture()

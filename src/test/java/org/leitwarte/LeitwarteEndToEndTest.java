@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leitwarte.collect.Schema;
 import org.leitwarte.config.ConfigLoader;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.inventory.Inventory;
@@ -102,6 +103,22 @@ class LeitwarteEndToEndTest {
           "SELECT last(in_bps) FROM interface WHERE device = 'wr-router' AND if_name = 'Fa3/0/1'");
       assertThat(((Number) rates.get(0).get("last")).doubleValue())
           .isCloseTo(8.0 * SnmpsimServer.IN_OCTETS_PER_SECOND, within(0.1 * 8 * SnmpsimServer.IN_OCTETS_PER_SECOND));
+
+      // Every field written has the name and type the schema (the contract of rules and dashboards) says.
+      Eventually.until("Leitwarte's own sample", Duration.ofSeconds(20),
+          () -> count("e2e", "SELECT count(influx_up) FROM leitwarte WHERE tenant = '_system'") >= 1);
+      List<String> measurements = influx.query("e2e", "SHOW MEASUREMENTS").stream()
+          .map(row -> (String) row.get("name")).toList();
+      assertThat(measurements).containsExactlyInAnyOrder("icmp", "snmp", "interface", "cpu", "storage", "load", "leitwarte");
+      for (String measurement : measurements) {
+        Schema.Measurement declared = Schema.standard().measurement(measurement).orElseThrow();
+        for (Map<String, Object> row : influx.query("e2e", "SHOW FIELD KEYS FROM " + measurement)) {
+          String field = (String) row.get("fieldKey");
+          assertThat(declared.fields()).as("%s.%s", measurement, field).containsKey(field);
+          assertThat(declared.fields().get(field).name().toLowerCase(java.util.Locale.ROOT))
+              .as("type of %s.%s", measurement, field).isEqualTo(row.get("fieldType"));
+        }
+      }
 
       HttpResponse<String> health = get(leitwarte, "/health");
       assertThat(health.statusCode()).isEqualTo(200);
