@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.leitwarte.alerting.Matcher;
-import org.leitwarte.alerting.silence.MatcherJson;
+import org.leitwarte.alerting.silence.MatcherChecks;
 
 /**
  * Announced maintenance: while its schedule is active, alerts whose labels match its scope do not
@@ -31,7 +31,7 @@ public record MaintenanceWindow(
     Optional<Instant> expiredAt) {
 
   public MaintenanceWindow {
-    scope = MatcherJson.requireSelective(scope, "scope");
+    scope = MatcherChecks.requireSelective(scope, "scope");
     Objects.requireNonNull(schedule, "schedule");
     if (author == null || author.isBlank()) {
       throw new IllegalArgumentException("author: must not be blank");
@@ -82,6 +82,11 @@ public record MaintenanceWindow(
   /** In effect now: not expired and its schedule active. */
   public boolean isActive(Instant now) {
     return !isExpired(now) && schedule.isActive(now);
+  }
+
+  /** When it next comes into effect after {@code after} (strictly), unless it is expired by then. For the UI. */
+  public Optional<Instant> nextStart(Instant after) {
+    return schedule.nextStart(after).filter(start -> expiredAt.isEmpty() || start.isBefore(expiredAt.get()));
   }
 
   /** Expired, or its schedule will never be active again. */

@@ -43,6 +43,9 @@ import org.leitwarte.alerting.maintenance.Schedule.YearRange;
  *       date-time with offset, a local date-time or a date (midnight) in {@code time_zone}
  * </ul>
  *
+ * <p>The maps hold plain {@link Map}s, {@link List}s, strings and numbers, as SnakeYAML gives them and
+ * as {@code new JsonObject(text).getMap()} does for parsed JSON.
+ *
  * <p>Quote times, date-times and ranges of numbers in YAML: unquoted, YAML reads {@code 22:00} as the
  * number 1320 and {@code 2026-04-01} as a UTC timestamp; both are rejected with a message saying so.
  */

@@ -92,6 +92,12 @@ final class ScheduleReader {
     if (!problems.isEmpty()) {
       return null;
     }
+    boolean filtered = !(times.isEmpty() && weekdays.isEmpty() && days.isEmpty() && months.isEmpty() && years.isEmpty());
+    if (!filtered && (from.isEmpty() || until.isEmpty())) {
+      problem("", "a recurring schedule without times, weekdays, days_of_month, months or years would be in effect "
+          + "forever; give one of them, or both from and until");
+      return null;
+    }
     if (from.isPresent() && until.isPresent() && !until.get().isAfter(from.get())) {
       problem("until", "must be after from (" + map.get("from") + "), got " + map.get("until"));
       return null;
@@ -267,7 +273,12 @@ final class ScheduleReader {
     if (value == null) {
       return List.of();
     }
-    return value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);
+    if (value instanceof Iterable<?> iterable && !(value instanceof Map<?, ?>)) {
+      List<Object> items = new ArrayList<>();
+      iterable.forEach(items::add);
+      return items;
+    }
+    return List.of(value);
   }
 
   private void checkKeys(Map<?, ?> map, List<String> known, String prefix, boolean oneOff) {

@@ -4,12 +4,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.leitwarte.alerting.Matcher;
 
 /**
  * Label matchers as stored and shown: a JSON array of {@code {"name": "device", "op": "=", "value":
- * "wr-router"}}; and the rule that silences and maintenance windows share about them.
+ * "wr-router"}}.
  */
 public final class MatcherJson {
 
@@ -48,24 +47,5 @@ public final class MatcherJson {
   /** The matchers as people write them: {@code device="wr-router"}, for audit entries and messages. */
   public static JsonArray toText(List<Matcher> matchers) {
     return new JsonArray(matchers.stream().map(Object::toString).map(Object.class::cast).toList());
-  }
-
-  /**
-   * Rejects matchers that would silence everything, as Alertmanager does: at least one, and at least one
-   * that an alert without labels does not match ({@code tenant=~".*"} alone is refused).
-   *
-   * @param field the name to put in the message ({@code matchers}, {@code scope})
-   * @throws IllegalArgumentException if {@code matchers} would match every alert
-   */
-  public static List<Matcher> requireSelective(List<Matcher> matchers, String field) {
-    List<Matcher> copy = List.copyOf(matchers);
-    if (copy.isEmpty()) {
-      throw new IllegalArgumentException(field + ": at least one matcher is required");
-    }
-    if (copy.stream().allMatch(matcher -> matcher.matches(Map.of()))) {
-      throw new IllegalArgumentException(
-          field + ": " + copy + " would match every alert; at least one matcher must need a non-empty label");
-    }
-    return copy;
   }
 }

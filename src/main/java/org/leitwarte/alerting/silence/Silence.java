@@ -26,7 +26,7 @@ public record Silence(
     Optional<Instant> expiredAt) {
 
   public Silence {
-    matchers = MatcherJson.requireSelective(matchers, "matchers");
+    matchers = MatcherChecks.requireSelective(matchers, "matchers");
     Objects.requireNonNull(startsAt, "startsAt");
     Objects.requireNonNull(endsAt, "endsAt");
     if (!endsAt.isAfter(startsAt)) {

@@ -1,7 +1,6 @@
 package org.leitwarte.alerting.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -82,23 +81,6 @@ class MaintenanceSuppressorTest {
     assertThat(suppressor.suppressedBy(ROUTER, TUESDAY_22_15.minusMillis(1))).isEmpty();
     assertThat(suppressor.suppressedBy(ROUTER, TUESDAY_22_15)).contains("maintenance:5");
     assertThat(suppressor.suppressedBy(ROUTER, TUESDAY_22_15.plusSeconds(600))).isEmpty();
-  }
-
-  @Test
-  void a_window_must_have_a_scope_that_does_not_match_everything() {
-    assertThatThrownBy(() -> window(1, List.of())).hasMessage("scope: at least one matcher is required");
-    assertThatThrownBy(() -> window(1, List.of(Matcher.of("tenant", Matcher.Op.REGEX, ".*"))))
-        .hasMessageStartingWith("scope: [tenant=~\".*\"] would match every alert");
-    assertThatThrownBy(() -> new MaintenanceWindow(1, MaintenanceWindow.tenantScope("wr"), TUESDAY_NIGHT, " ", "x", CREATED, Optional.empty()))
-        .hasMessage("author: must not be blank");
-  }
-
-  @Test
-  void the_tenant_of_a_window_comes_from_its_tenant_matcher() {
-    assertThat(window(1, MaintenanceWindow.labelScope(Map.of("tenant", "wr", "device", "wr-router"))).tenant()).contains("wr");
-    assertThat(window(1, MaintenanceWindow.deviceScope("wr-router")).tenant()).isEmpty();
-    assertThat(window(1, List.of(Matcher.of("tenant", Matcher.Op.NOT_EQUAL, "wr"), Matcher.equal("role", "router"))).tenant())
-        .isEmpty();
   }
 
   private static MaintenanceWindow window(long id, List<Matcher> scope) {

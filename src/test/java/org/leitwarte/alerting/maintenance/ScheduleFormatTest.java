@@ -140,6 +140,8 @@ class ScheduleFormatTest {
             "from: write the date-time in quotes: unquoted, YAML turns it into a UTC timestamp"),
         Arguments.of("{weekdays: [tuesday], from: '2026-04-01', until: '2026-03-01'}",
             "until: must be after from (2026-04-01), got 2026-03-01"),
+        Arguments.of("{time_zone: UTC, from: '2026-03-01'}", "a recurring schedule without times, weekdays, days_of_month, "
+            + "months or years would be in effect forever"),
         Arguments.of("{}", "a schedule needs start and end (one-off) or times, weekdays, days_of_month, months or years"));
   }
 
