@@ -67,7 +67,7 @@ class StoreTest {
         .onComplete(
             context.succeeding(
                 history -> context.verify(() -> {
-                  assertThat(history).containsExactly("1:true", "2:true");
+                  assertThat(history).containsExactly("1:true", "2:true", "3:true");
                   context.completeNow();
                 })));
   }
