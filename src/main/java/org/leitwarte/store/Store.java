@@ -2,7 +2,6 @@ package org.leitwarte.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.jdbcclient.JDBCConnectOptions;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -47,17 +46,10 @@ public final class Store {
     }
     return vertx
         .executeBlocking(() -> migrate(url, password))
-        .map(
-            v ->
-                new Store(
-                    JDBCPool.pool(
-                        vertx,
-                        new JDBCConnectOptions()
-                            .setJdbcUrl(url.jdbcUrl())
-                            .setUser(url.user().orElse(null))
-                            .setPassword(password.orElse(null)),
-                        new PoolOptions().setMaxSize(POOL_SIZE)),
-                    url.dialect()));
+        .map(v -> new Store(
+            JDBCPool.pool(vertx, new AutoCommitRestoringDataSource(url.jdbcUrl(), url.user(), password),
+                new PoolOptions().setMaxSize(POOL_SIZE)),
+            url.dialect()));
   }
 
   private static Void migrate(StoreUrl url, Optional<String> password) {
