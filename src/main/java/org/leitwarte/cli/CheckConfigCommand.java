@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code leitwarte check-config --config FILE}: validates, prints problems, exit 0 or 1. */
-@Command(name = "check-config", description = "Validate the configuration, the inventory and the alert rules; exit 0 when usable, 1 when not.")
+@Command(
+    name = "check-config",
+    description = "Validate the configuration, the inventory and the alert rules; exit 0 when usable, 1 when not.")
 final class CheckConfigCommand implements Callable<Integer> {
 
   @Option(names = {"-c", "--config"}, required = true, description = "leitwarte.yaml")

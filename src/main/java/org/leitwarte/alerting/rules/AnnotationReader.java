@@ -9,7 +9,6 @@ import org.leitwarte.config.Problems;
 import org.leitwarte.config.YamlMap;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads {@code annotations:}: name to template, where a template is either a string (German) or
@@ -44,38 +43,55 @@ final class AnnotationReader {
     List<Annotations.Annotation> annotations = new ArrayList<>();
     for (String name : RuleNodes.keys(sectionNode.get())) {
       if (!NAME.matcher(name).matches()) {
-        section.get().problem(name, "annotation name '" + name + "' must start with a-z or _ and hold only a-z, 0-9 and _");
+        section.get().problem(name,
+            "annotation name '" + name + "' must start with a-z or _ and hold only a-z, 0-9 and _");
         continue;
       }
       Optional<Node> value = RuleNodes.value(sectionNode.get(), name);
-      if (value.isPresent() && value.get() instanceof MappingNode languages) {
-        YamlMap translations = section.get().map(name);
-        String de = translations.string(Annotations.DE);
-        Optional<String> en = translations.optionalString(Annotations.EN);
-        Optional<Template> deTemplate = template(de, RuleNodes.scalar(languages, Annotations.DE), translations.line(Annotations.DE), name + "." + Annotations.DE);
-        Optional<Template> enTemplate = en.flatMap(source -> template(source, RuleNodes.scalar(languages, Annotations.EN), translations.line(Annotations.EN), name + "." + Annotations.EN));
-        if (deTemplate.isPresent() && en.isPresent() == enTemplate.isPresent()) {
-          annotations.add(new Annotations.Annotation(name, de, deTemplate.get(), en, enTemplate));
-        }
-      } else {
-        String de = section.get().string(name);
-        template(de, value.filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast), section.get().line(name), name)
-            .ifPresent(template -> annotations.add(new Annotations.Annotation(name, de, template, Optional.empty(), Optional.empty())));
-      }
+      Optional<Annotations.Annotation> annotation = value.isPresent() && value.get() instanceof MappingNode languages
+          ? translated(section.get(), name, languages)
+          : german(section.get(), sectionNode.get(), name);
+      annotation.ifPresent(annotations::add);
     }
     return new Annotations(annotations);
   }
 
-  /** Checks and compiles one template; empty (after reporting) when it cannot be used. */
-  private Optional<Template> template(String source, Optional<ScalarNode> scalar, int line, String key) {
+  /** {@code summary: {de: …, en: …}}. */
+  private Optional<Annotations.Annotation> translated(YamlMap section, String name, MappingNode languages) {
+    YamlMap translations = section.map(name);
+    String de = translations.string(Annotations.DE);
+    Optional<String> en = translations.optionalString(Annotations.EN);
+    Optional<Template> deTemplate = template(de, translations, languages, Annotations.DE, name + ".de");
+    Optional<Template> enTemplate =
+        en.flatMap(source -> template(source, translations, languages, Annotations.EN, name + ".en"));
+    if (deTemplate.isEmpty() || en.isPresent() != enTemplate.isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Annotations.Annotation(name, de, deTemplate.get(), en, enTemplate));
+  }
+
+  /** {@code summary: "…"}: German only. */
+  private Optional<Annotations.Annotation> german(YamlMap section, MappingNode sectionNode, String name) {
+    String de = section.string(name);
+    return template(de, section, sectionNode, name, name)
+        .map(template -> new Annotations.Annotation(name, de, template, Optional.empty(), Optional.empty()));
+  }
+
+  /**
+   * Checks and compiles the template under {@code key} of {@code owner}; empty (after reporting) when
+   * it cannot be used.
+   */
+  private Optional<Template> template(String source, YamlMap owner, MappingNode ownerNode, String key, String label) {
     if (source == null) {
       return Optional.empty();
     }
     // Without a known measurement the rule is refused anyway; its templates are not worth checking.
     Optional<Templates.Issue> issue = scope.flatMap(s -> Templates.check(source, s));
     if (issue.isPresent()) {
-      int at = scalar.map(s -> text.line(s, issue.get().line(), 0)).orElse(line);
-      problems.add(text.name(), at, rule.where() + ": annotations." + key + ": " + issue.get().message());
+      int line = RuleNodes.scalar(ownerNode, key)
+          .map(scalar -> text.line(scalar, issue.get().line(), 0))
+          .orElse(owner.line(key));
+      problems.add(text.name(), line, rule.where() + ": annotations." + label + ": " + issue.get().message());
       return Optional.empty();
     }
     return Templates.compile(source);

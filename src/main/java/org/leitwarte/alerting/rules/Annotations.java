@@ -48,10 +48,6 @@ final class Annotations implements Rule.Annotations {
     return rendered;
   }
 
-  List<Annotation> annotations() {
-    return annotations;
-  }
-
   /**
    * What a template sees: {@code labels}, {@code fields} (decimals formatted for the language),
    * {@code value} (formatted; absent when the rule has none or it could not be computed), {@code

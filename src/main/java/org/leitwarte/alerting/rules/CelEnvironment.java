@@ -17,6 +17,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -96,7 +97,7 @@ final class CelEnvironment {
       case LIST -> "a list";
       case MAP -> "a map";
       case NULL_TYPE -> "null";
-      default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+      default -> kind.name().toLowerCase(Locale.ROOT);
     };
   }
 
@@ -127,7 +128,8 @@ final class CelEnvironment {
     }
     Set<String> fields = measurement.fields().keySet();
     String hint = Suggestions.closest(name, fields).map(f -> " (did you mean '" + f + "'?)").orElse("");
-    String tagHint = measurement.allTags().contains(name) ? " ('" + name + "' is a tag: write labels." + name + ")" : "";
+    String tagHint =
+        measurement.allTags().contains(name) ? " ('" + name + "' is a tag: write labels." + name + ")" : "";
     return "measurement '" + measurement.name() + "' has no field '" + name + "'" + hint + tagHint;
   }
 }

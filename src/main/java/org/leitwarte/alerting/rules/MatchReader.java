@@ -33,8 +33,11 @@ final class MatchReader {
       try {
         matchers.add(Matcher.of(name, op, operand));
       } catch (PatternSyntaxException e) {
-        int line = section.flatMap(s -> RuleNodes.value(s, name)).map(RuleNodes::lineOf).orElse(rule.line("match"));
-        problems.add(rule.file(), line, rule.where() + ": match." + name + ": invalid regular expression '" + operand + "': " + e.getDescription()
+        int line = section.flatMap(s -> RuleNodes.value(s, name))
+            .map(RuleNodes::lineOf)
+            .orElse(rule.line("match"));
+        problems.add(rule.file(), line, rule.where() + ": match." + name
+            + ": invalid regular expression '" + operand + "': " + e.getDescription()
             + (e.getIndex() >= 0 ? " at position " + (e.getIndex() + 1) : ""));
       }
     });

@@ -22,8 +22,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads one rule file ({@code rules:} — a list of rules — and {@code x-…} keys for YAML anchors). Each rule is read on its own, so one broken
- * rule does not take the others of its file down; a file that is not readable YAML yields no rules.
+ * Reads one rule file ({@code rules:} — a list of rules — and {@code x-…} keys for YAML anchors).
+ * Each rule is read on its own, so one broken rule does not take the others of its file down; a file
+ * that is not readable YAML yields no rules.
  */
 final class RuleFile {
 
@@ -63,7 +64,8 @@ final class RuleFile {
           if (items.get(i) instanceof MappingNode rule) {
             rules.add(reader.read(rule, i));
           } else {
-            problems.add(name, RuleNodes.lineOf(items.get(i)), "rules[" + i + "]: expected a rule (a mapping with name:, measurement:, condition:, …)");
+            problems.add(name, RuleNodes.lineOf(items.get(i)),
+                "rules[" + i + "]: expected a rule (a mapping with name:, measurement:, condition:, …)");
           }
         }
       } else {

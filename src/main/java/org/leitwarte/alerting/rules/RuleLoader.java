@@ -77,8 +77,9 @@ public final class RuleLoader {
         Rule rule = outcome.rule().get();
         Rule first = rules.putIfAbsent(rule.name(), rule);
         if (first != null) {
-          problems.add(contents.file(), lineOf(rule), "rule '" + rule.name() + "': the name is already used by the rule at "
-              + first.source() + " (rule names must be unique across all rule files)");
+          problems.add(contents.file(), lineOf(rule), "rule '" + rule.name()
+              + "': the name is already used by the rule at " + first.source()
+              + " (rule names must be unique across all rule files)");
         }
       }
     }

@@ -126,7 +126,9 @@ final class RuleReader {
           + " and cannot be given as a label");
     }
     boolean tag = Schema.COMMON_TAGS.contains(key) || (measurement != null && measurement.tags().contains(key));
-    return tag ? Optional.of("'" + key + "' comes from the sample and cannot be overridden by a rule") : Optional.empty();
+    return tag
+        ? Optional.of("'" + key + "' comes from the sample and cannot be overridden by a rule")
+        : Optional.empty();
   }
 
   /**

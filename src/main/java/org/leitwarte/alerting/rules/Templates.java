@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.leitwarte.alerting.Rule;
 import org.leitwarte.alerting.Severity;
 import org.leitwarte.collect.Schema;
@@ -40,6 +42,9 @@ final class Templates {
   private static final Mustache.Compiler STRICT = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
 
   private static final Mustache.Compiler LENIENT = STRICT.defaultValue("");
+
+  /** How jmustache ends a message with the template line: {@code … @ line 3} or {@code … on line 3}. */
+  private static final Pattern AT_LINE = Pattern.compile(" (?:@|on) line (\\d+)$");
 
   /** A problem in a template, {@code line} counted from 1 within it. */
   record Issue(int line, String message) {}
@@ -170,10 +175,8 @@ final class Templates {
     return new Rule.AnnotationContext(labels, fields, value, Severity.WARNING, Instant.EPOCH);
   }
 
-  private static final java.util.regex.Pattern AT_LINE = java.util.regex.Pattern.compile(" (?:@|on) line (\\d+)$");
-
   private static int lineIn(String message) {
-    java.util.regex.Matcher matcher = AT_LINE.matcher(message == null ? "" : message);
+    Matcher matcher = AT_LINE.matcher(message == null ? "" : message);
     return matcher.find() ? Integer.parseInt(matcher.group(1)) : 1;
   }
 

@@ -6,8 +6,13 @@ import static org.leitwarte.alerting.rules.RuleFixtures.sample;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +111,35 @@ class CelConditionTest {
 
     assertThat(rule.value().orElseThrow().value(evaluation(sample("snmp", "uptime_s", 150L))))
         .isEqualTo(OptionalDouble.of(2));
+  }
+
+  @Test
+  void one_compiled_condition_serves_several_threads_at_once() throws Exception {
+    Rule.Condition condition = condition("snmp", "has(previous.uptime_s) && uptime_s < previous.uptime_s");
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> wrong = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        wrong.add(threads.submit(() -> {
+          int mistakes = 0;
+          for (long i = 0; i < 20_000; i++) {
+            boolean rebooted = (i + offset) % 2 == 0;
+            Sample now = sample("snmp", "uptime_s", rebooted ? 10L : 1_000L + i);
+            Sample before = sample("snmp", "uptime_s", 999L + i);
+            if (condition.test(evaluation(now, before)) != (rebooted ? Verdict.TRUE : Verdict.FALSE)) {
+              mistakes++;
+            }
+          }
+          return mistakes;
+        }));
+      }
+      for (Future<Integer> mistakes : wrong) {
+        assertThat(mistakes.get()).isZero();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +65,7 @@ class RuleLoaderTest {
     assertThat(rule.forDuration()).isEqualTo(Duration.ofMinutes(10));
     assertThat(rule.keepFiringFor()).isEqualTo(Duration.ofMinutes(2));
     assertThat(rule.severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(rule.labels()).containsExactlyEntriesOf(java.util.Map.of("team", "netz"));
+    assertThat(rule.labels()).containsExactlyEntriesOf(Map.of("team", "netz"));
     assertThat(rule.value()).isPresent();
     assertThat(rule.noData()).contains(3);
     assertThat(rule.flapping()).isEqualTo(new Rule.Flapping(4, Duration.ofMinutes(30)));
@@ -339,9 +339,5 @@ class RuleLoaderTest {
 
   private void write(String name, String content) throws IOException {
     Files.writeString(dir.resolve(name), content);
-  }
-
-  static Optional<Rule> only(RuleSet rules) {
-    return rules.all().stream().findFirst();
   }
 }
