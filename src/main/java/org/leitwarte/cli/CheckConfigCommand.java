@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code leitwarte check-config --config FILE}: validates, prints problems, exit 0 or 1. */
-@Command(name = "check-config", description = "Validate the configuration and the inventory; exit 0 when usable, 1 when not.")
+@Command(
+    name = "check-config",
+    description = "Validate the configuration, the inventory and the alert rules; exit 0 when usable, 1 when not.")
 final class CheckConfigCommand implements Callable<Integer> {
 
   @Option(names = {"-c", "--config"}, required = true, description = "leitwarte.yaml")
@@ -18,13 +20,14 @@ final class CheckConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = LoadedConfig.load(config, System.getenv(), spec.commandLine().getErr());
+    LoadedConfig loaded = LoadedConfig.load(config, System.getenv(), spec.commandLine().getErr(), true);
     if (loaded == null) {
       return LeitwarteCommand.CONFIG_ERROR;
     }
     var inventory = loaded.inventory();
-    spec.commandLine().getOut().printf("%s: OK (%d tenants, %d sites, %d devices)%n",
-        config, inventory.tenants().size(), inventory.sites().size(), inventory.devices().size());
+    String rules = loaded.rules().map(r -> "; " + r.size() + " alert rules").orElse("");
+    spec.commandLine().getOut().printf("%s: OK (%d tenants, %d sites, %d devices%s)%n",
+        config, inventory.tenants().size(), inventory.sites().size(), inventory.devices().size(), rules);
     return 0;
   }
 }

@@ -2,7 +2,12 @@ package org.leitwarte.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.leitwarte.alerting.RuleSet;
+import org.leitwarte.alerting.rules.RuleLoader;
 import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.ConfigLoader;
 import org.leitwarte.config.LeitwarteConfig;
@@ -10,25 +15,57 @@ import org.leitwarte.config.Problem;
 import org.leitwarte.inventory.Inventory;
 import org.leitwarte.inventory.InventoryLoader;
 
-/** A configuration and its inventory, loaded and validated together, as every command needs them. */
-record LoadedConfig(LeitwarteConfig config, Inventory inventory) {
+/**
+ * A configuration and its inventory (and, for {@code check-config}, its alert rules), loaded and
+ * validated together, as every command needs them.
+ *
+ * @param rules the alert rules when they were asked for and a rules folder is configured
+ */
+record LoadedConfig(LeitwarteConfig config, Inventory inventory, Optional<RuleSet> rules) {
 
   /**
-   * Loads both, or prints every problem as {@code file:line: message} to {@code err} and returns
-   * null.
+   * Loads the configuration and inventory, or prints every problem as {@code file:line: message} to
+   * {@code err} and returns null.
    */
   static LoadedConfig load(Path file, Map<String, String> environment, PrintWriter err) {
+    return load(file, environment, err, false);
+  }
+
+  /**
+   * @param withRules also load the alert rules, all or nothing ({@code check-config}); a running
+   *     service loads them leniently, so that one broken rule file cannot keep it from starting
+   */
+  static LoadedConfig load(Path file, Map<String, String> environment, PrintWriter err, boolean withRules) {
+    LeitwarteConfig config;
     try {
-      LeitwarteConfig config = ConfigLoader.load(file, environment);
-      Inventory inventory = InventoryLoader.load(config.inventory(), config.polling(), environment);
-      return new LoadedConfig(config, inventory);
+      config = ConfigLoader.load(file, environment);
     } catch (ConfigException e) {
-      for (Problem problem : e.problems()) {
-        err.println(problem);
-      }
-      err.println(e.problems().size() == 1 ? "1 problem found." : e.problems().size() + " problems found.");
-      err.flush();
-      return null;
+      return report(e.problems(), err);
     }
+    List<Problem> problems = new ArrayList<>();
+    Inventory inventory = null;
+    try {
+      inventory = InventoryLoader.load(config.inventory(), config.polling(), environment);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+    }
+    Optional<RuleSet> rules = Optional.empty();
+    if (withRules && config.rules().isPresent()) {
+      try {
+        rules = Optional.of(RuleLoader.load(config.rules().get()));
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    return problems.isEmpty() ? new LoadedConfig(config, inventory, rules) : report(problems, err);
+  }
+
+  private static LoadedConfig report(List<Problem> problems, PrintWriter err) {
+    for (Problem problem : problems) {
+      err.println(problem);
+    }
+    err.println(problems.size() == 1 ? "1 problem found." : problems.size() + " problems found.");
+    err.flush();
+    return null;
   }
 }

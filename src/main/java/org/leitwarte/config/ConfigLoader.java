@@ -55,9 +55,10 @@ public final class ConfigLoader {
     List<Path> inventory = inventory(root);
     LeitwarteConfig.Polling polling = polling(root.map("polling"));
     LeitwarteConfig.Icmp icmp = icmp(root.map("icmp"));
+    Optional<Path> rules = root.optionalString("rules").map(this::resolve);
     root.finish();
     problems.throwIfAny();
-    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp);
+    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules);
   }
 
   private LeitwarteConfig.Http http(YamlMap http) {

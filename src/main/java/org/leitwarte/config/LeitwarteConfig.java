@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * The parsed {@code leitwarte.yaml}: plain values, validated, every path already resolved against the
  * directory of the config file. Live objects (pools, sessions, verticles) are built from it elsewhere.
+ *
+ * @param rules the folder of alert rule files ({@code rules: ../alert-rules}); empty: no rules
  */
 public record LeitwarteConfig(
     Path file,
@@ -19,7 +21,8 @@ public record LeitwarteConfig(
     Spool spool,
     List<Path> inventory,
     Polling polling,
-    Icmp icmp) {
+    Icmp icmp,
+    Optional<Path> rules) {
 
   public LeitwarteConfig {
     Objects.requireNonNull(file, "file");
@@ -30,6 +33,7 @@ public record LeitwarteConfig(
     inventory = List.copyOf(inventory);
     Objects.requireNonNull(polling, "polling");
     Objects.requireNonNull(icmp, "icmp");
+    Objects.requireNonNull(rules, "rules");
   }
 
   /** {@code http: {host: 127.0.0.1, port: 8080}}; the host defaults to loopback. */

@@ -60,6 +60,7 @@ class ConfigLoaderTest {
         .isEqualTo(
             new LeitwarteConfig.Icmp(
                 Path.of("fping"), 3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(1), 256));
+    assertThat(config.rules()).isEmpty();
   }
 
   @Test
@@ -94,6 +95,7 @@ class ConfigLoaderTest {
         .isEqualTo(
             new LeitwarteConfig.Icmp(
                 etc.resolve("bin/fping"), 5, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ZERO, 128));
+    assertThat(config.rules()).contains(dir.resolve("alert-rules"));
   }
 
   @Test
