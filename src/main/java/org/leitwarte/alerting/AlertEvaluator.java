@@ -91,6 +91,7 @@ public final class AlertEvaluator {
   private final List<Alert> orphans = new ArrayList<>();
   private final Map<String, Long> errorsOfEarlierRuleSets = new LinkedHashMap<>();
   private final Set<String> rulesThatThrew = new HashSet<>();
+  private final SeriesKey probe = new SeriesKey();
   private long samples;
   private long evaluations;
 
@@ -104,26 +105,31 @@ public final class AlertEvaluator {
   /** Judges {@code sample} at its own time; returns what changed, in order. */
   public List<AlertChange> accept(Sample sample) {
     samples++;
-    reachability.observe(sample);
+    if (reachability.observe(sample)) {
+      // A device went down or came back: no-data alerts of its series may start or end.
+      tables.values().forEach(table -> table.nextNoDataScan = Long.MIN_VALUE);
+    }
     MeasurementRules table = tables.get(sample.measurement());
     if (table == null) {
       return List.of();
     }
     long at = sample.timestampMillis();
-    Map<String, String> tags = sample.tags();
-    DeviceDirectory.DeviceInfo info = deviceInfo(tags.get("device"));
-    Series series = table.series.get(tags);
+    Series series = table.series.get(probe.set(sample.tags()));
     if (series == null) {
-      series = new Series(tags, info, table.rules.length);
+      series = new Series(sample.tags(), deviceInfo(sample.tag("device")), table.rules.length);
       series.match(table.rules);
-      table.series.put(tags, series);
+      table.series.put(SeriesKey.of(sample.tags()), series);
+      table.watch(series);
       adopt(table, series);
     } else if (at < series.lastSeen) {
       return List.of();
-    } else if (info != series.info && !Objects.equals(info, series.info)) {
-      series.describe(info);
-      for (int index : series.match(table.rules)) {
-        stopHolding(series.track(index), at);
+    } else {
+      DeviceDirectory.DeviceInfo info = deviceInfo(series.device);
+      if (info != series.info && !Objects.equals(info, series.info)) {
+        series.describe(info);
+        for (int index : series.match(table.rules)) {
+          stopHolding(series.track(index), at);
+        }
       }
     }
     Evaluation evaluation = new Evaluation(sample, series.labels, Optional.ofNullable(series.previous));
@@ -131,6 +137,9 @@ public final class AlertEvaluator {
       if (series.states[index] != Series.UNMATCHED) {
         evaluate(table, series, index, evaluation, at);
       }
+    }
+    if (series.slot >= 0 && at != series.lastSeen) {
+      table.reported(series, at);
     }
     series.lastSeen = at;
     series.previous = table.keepsPrevious ? sample : null;
@@ -204,6 +213,7 @@ public final class AlertEvaluator {
         Series series = it.next();
         if (series.device.equals(deviceId)) {
           it.remove();
+          table.unwatch(series);
           for (int index = 0; series.tracks != null && index < series.tracks.length; index++) {
             Track track = series.tracks[index];
             if (track != null) {

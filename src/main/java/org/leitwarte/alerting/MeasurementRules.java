@@ -13,10 +13,22 @@ final class MeasurementRules {
   final long[] errors;
   /** Indexes of the rules with a {@code no_data} setting. */
   final int[] noDataRules;
+  /** The smallest {@code no_data} of its rules. */
+  final int fewestNoDataIntervals;
   /** Whether some rule reads {@link Evaluation#previous}, so that series keep their previous sample. */
   final boolean keepsPrevious;
   /** Keyed by the sample's tags: the series' identity. */
-  final Map<Map<String, String>, Series> series = new HashMap<>();
+  final Map<SeriesKey, Series> series = new HashMap<>();
+  /** No series of a no-data rule can be due before this; {@link NoData#scan} skips until then. */
+  long nextNoDataScan = Long.MIN_VALUE;
+  /**
+   * With no-data rules: per series slot, the moment it has been silent for {@link
+   * #fewestNoDataIntervals}, in one dense array so that a scan reads memory in order and visits only
+   * the series that are due.
+   */
+  long[] noDataDeadlines = new long[0];
+  Series[] noDataSeries = new Series[0];
+  int noDataSlots;
 
   MeasurementRules(String measurement, List<Rule> rules) {
     this.measurement = measurement;
@@ -32,6 +44,42 @@ final class MeasurementRules {
           || rule.value().map(Rule.ValueExpression::usesPrevious).orElse(false);
     }
     this.keepsPrevious = previous;
+    this.fewestNoDataIntervals = java.util.Arrays.stream(noDataRules)
+        .map(i -> this.rules[i].noData().get())
+        .min()
+        .orElse(Integer.MAX_VALUE);
+  }
+
+  /** Gives {@code series} a no-data slot, if this measurement has no-data rules. */
+  void watch(Series series) {
+    if (noDataRules.length == 0) {
+      return;
+    }
+    if (noDataSlots == noDataSeries.length) {
+      int size = Math.max(16, noDataSlots * 2);
+      noDataSeries = java.util.Arrays.copyOf(noDataSeries, size);
+      noDataDeadlines = java.util.Arrays.copyOf(noDataDeadlines, size);
+    }
+    series.slot = noDataSlots++;
+    noDataSeries[series.slot] = series;
+    reported(series, series.lastSeen);
+  }
+
+  /** {@code series} reported at {@code at} (or its interval changed). */
+  void reported(Series series, long at) {
+    if (series.slot >= 0) {
+      long deadline = at == Track.NEVER ? Long.MAX_VALUE : at + fewestNoDataIntervals * series.intervalMillis;
+      noDataDeadlines[series.slot] = deadline;
+      nextNoDataScan = Math.min(nextNoDataScan, deadline);
+    }
+  }
+
+  void unwatch(Series series) {
+    if (series.slot >= 0) {
+      noDataSeries[series.slot] = null;
+      noDataDeadlines[series.slot] = Long.MAX_VALUE;
+      series.slot = -1;
+    }
   }
 
   int indexOf(String ruleName) {

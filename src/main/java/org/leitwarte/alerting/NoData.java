@@ -1,41 +1,58 @@
 package org.leitwarte.alerting;
 
-/** The no-data part of {@link AlertEvaluator#tick}: series that went silent for N of their intervals. */
+/**
+ * The no-data part of {@link AlertEvaluator#tick}: series that went silent for N of their intervals.
+ * A scan visits every series of a measurement, so each measurement remembers the earliest moment a
+ * scan can find something to do, and ticks before it skip the measurement: with series reporting
+ * regularly that is one scan per polling interval or so, not one per tick.
+ */
 final class NoData {
 
   private NoData() {}
 
-  /** Every series of every rule with {@code noData}: a plain loop over a few longs per series. */
   static void scan(AlertEvaluator evaluator, long at) {
-    Effects effects = evaluator.effects();
     for (MeasurementRules table : evaluator.tables().values()) {
-      if (table.noDataRules.length == 0) {
+      if (table.noDataRules.length == 0 || at < table.nextNoDataScan) {
         continue;
       }
-      for (Series series : table.series.values()) {
-        long silent = at - series.lastSeen;
-        for (int index : table.noDataRules) {
-          if (series.states[index] == Series.UNMATCHED) {
-            continue;
-          }
-          Rule rule = table.rules[index];
-          int intervals = rule.noData().get();
-          Track track = series.track(index);
-          boolean active = track != null && track.noData != null;
-          if (silent < intervals * series.intervalMillis && !active) {
-            continue;
-          }
-          boolean due = silent >= intervals * series.intervalMillis && !evaluator.sourceDown(series.device, table.measurement);
-          if (due && !active) {
-            track = track != null ? track : evaluator.newTrack(series, index, rule);
-            track.raiseNoData(at, intervals, series.intervalMillis, series.lastSeen, effects);
-          } else if (!due && active) {
-            track.resolveNoData(at, effects);
-            evaluator.dropIfIdle(track, at);
-          }
-        }
+      long next = Long.MAX_VALUE;
+      long[] deadlines = table.noDataDeadlines;
+      for (int slot = 0; slot < table.noDataSlots; slot++) {
+        long deadline = deadlines[slot];
+        next = Math.min(next, deadline > at ? deadline : judge(evaluator, table, table.noDataSeries[slot], at));
+      }
+      table.nextNoDataScan = next;
+    }
+  }
+
+  /** A series silent for at least the fewest intervals: its rules one by one; returns when to look again. */
+  private static long judge(AlertEvaluator evaluator, MeasurementRules table, Series series, long at) {
+    long next = Long.MAX_VALUE;
+    for (int index : table.noDataRules) {
+      if (series.states[index] == Series.UNMATCHED) {
+        continue;
+      }
+      Rule rule = table.rules[index];
+      int intervals = rule.noData().get();
+      long deadline = series.lastSeen + intervals * series.intervalMillis;
+      Track track = series.track(index);
+      boolean active = track != null && track.noData != null;
+      if (at < deadline && !active) {
+        next = Math.min(next, deadline);
+        continue;
+      }
+      // Silent, or alerting: look again next interval (the device may go down or come back).
+      next = Math.min(next, at + series.intervalMillis);
+      boolean due = at >= deadline && !evaluator.sourceDown(series.device, table.measurement);
+      if (due && !active) {
+        track = track != null ? track : evaluator.newTrack(series, index, rule);
+        track.raiseNoData(at, intervals, series.intervalMillis, series.lastSeen, evaluator.effects());
+      } else if (!due && active) {
+        track.resolveNoData(at, evaluator.effects());
+        evaluator.dropIfIdle(track, at);
       }
     }
+    return next;
   }
 
   /** A restored alert whose series has not reported since the restart is silent since then. */

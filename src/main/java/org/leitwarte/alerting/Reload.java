@@ -86,7 +86,9 @@ final class Reload {
         evaluator.dropIfIdle(track, at);
       }
     }
-    now.series.put(series.tags, series);
+    now.series.put(SeriesKey.of(series.tags), series);
+    series.slot = -1;
+    now.watch(series);
   }
 
   /** Whether the alerts of {@code before} and {@code after} have the same labels, hence ids. */

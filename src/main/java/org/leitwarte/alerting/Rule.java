@@ -100,7 +100,7 @@ public record Rule(
   }
 
   /** What an annotation template may use. */
-  record AnnotationContext(
+  public record AnnotationContext(
       Map<String, String> labels, Map<String, Object> fields, OptionalDouble value, Severity severity, Instant activeSince) {}
 
   /** The compiled {@code annotations} of a rule ({@code summary}, {@code description}, {@code runbook}, …). */

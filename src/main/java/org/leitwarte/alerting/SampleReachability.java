@@ -26,28 +26,35 @@ public final class SampleReachability implements DeviceReachability {
     long snmpAt = Long.MIN_VALUE;
   }
 
-  /** Takes note of {@code sample} if it is an {@code icmp} or {@code snmp} sample with a device. */
-  void observe(Sample sample) {
+  /**
+   * Takes note of {@code sample} if it is an {@code icmp} or {@code snmp} sample with a device;
+   * returns whether that changed what {@link #isDown} or {@link #snmpDown} say about the device.
+   */
+  boolean observe(Sample sample) {
     String measurement = sample.measurement();
     boolean icmp = measurement.equals("icmp");
     if (!icmp && !measurement.equals("snmp")) {
-      return;
+      return false;
     }
     String device = sample.tag("device");
     Object field = sample.field(icmp ? "received" : "reachable");
     if (device == null || !(field instanceof Long number)) {
-      return;
+      return false;
     }
     State state = devices.computeIfAbsent(device, id -> new State());
     long at = sample.timestampMillis();
     byte judged = number == 0 ? DOWN : UP;
+    byte before = icmp ? state.icmp : state.snmp;
     if (icmp && at >= state.icmpAt) {
       state.icmp = judged;
       state.icmpAt = at;
     } else if (!icmp && at >= state.snmpAt) {
       state.snmp = judged;
       state.snmpAt = at;
+    } else {
+      return false;
     }
+    return before != judged;
   }
 
   @Override

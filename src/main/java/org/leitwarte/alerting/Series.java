@@ -25,6 +25,8 @@ final class Series {
   Map<String, String> labels;
   long intervalMillis;
   long lastSeen = Track.NEVER;
+  /** Its place in {@link MeasurementRules#noDataDeadlines}; -1 without no-data rules. */
+  int slot = -1;
   /** Kept only when a rule of the measurement reads {@link Evaluation#previous}. */
   Sample previous;
   /** Per rule of the measurement, by its index. */

@@ -112,4 +112,34 @@ class NoDataTest {
             org.assertj.core.groups.Tuple.tuple(false, AlertState.FIRING),
             org.assertj.core.groups.Tuple.tuple(true, AlertState.FIRING));
   }
+
+  @Test
+  void after_a_long_healthy_stretch_with_frequent_ticks_silence_is_noticed_on_time() {
+    for (long second = 0; second <= 600; second += 5) {
+      if (second % 30 == 0) {
+        r.accept(iface("sw1", "1", 1, second), iface("sw1", "2", 1, second));
+      }
+      assertThat(r.tick(instant(second))).isEmpty();
+    }
+    r.accept(iface("sw1", "2", 1, 630), iface("sw1", "2", 1, 660), iface("sw1", "2", 1, 690));
+
+    assertThat(r.tick(instant(689))).isEmpty();
+    assertThat(r.tick(instant(690))).singleElement()
+        .satisfies(c -> assertThat(c.alert().labels()).containsEntry("if_index", "1").containsEntry("nodata", "true"));
+  }
+
+  @Test
+  void series_still_silent_when_their_device_answers_again_get_their_no_data_alert() {
+    r.accept(icmp("sw1", 3, 0), iface("sw1", "1", 1, 0));
+    r.accept(icmp("sw1", 0, 30));
+    for (long second = 35; second < 200; second += 5) {
+      r.tick(instant(second));
+    }
+    assertThat(r.changes).isEmpty();
+
+    r.accept(icmp("sw1", 3, 200)); // ping answers again, the interface series stays silent
+
+    assertThat(r.tick(instant(201))).singleElement()
+        .satisfies(c -> assertThat(c.alert().labels()).containsEntry("nodata", "true"));
+  }
 }
