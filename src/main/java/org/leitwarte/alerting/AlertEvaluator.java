@@ -114,11 +114,11 @@ public final class AlertEvaluator {
       return List.of();
     }
     long at = sample.timestampMillis();
-    Series series = table.series.get(probe.set(sample.tags()));
+    Series series = table.series.get(probe.probe(sample.tags()));
     if (series == null) {
-      series = new Series(sample.tags(), deviceInfo(sample.tag("device")), table.rules.length);
+      series = new Series(SeriesKey.of(sample.tags()), deviceInfo(sample.tag("device")), table.rules.length);
       series.match(table.rules);
-      table.series.put(SeriesKey.of(sample.tags()), series);
+      table.series.put(series.key, series);
       table.watch(series);
       adopt(table, series);
     } else if (at < series.lastSeen) {

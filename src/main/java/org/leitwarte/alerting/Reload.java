@@ -86,7 +86,7 @@ final class Reload {
         evaluator.dropIfIdle(track, at);
       }
     }
-    now.series.put(SeriesKey.of(series.tags), series);
+    now.series.put(series.key, series);
     series.slot = -1;
     now.watch(series);
   }

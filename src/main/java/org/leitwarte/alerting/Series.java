@@ -1,6 +1,5 @@
 package org.leitwarte.alerting;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.leitwarte.collect.Sample;
 
@@ -18,7 +17,7 @@ final class Series {
 
   static final long DEFAULT_INTERVAL_MILLIS = 60_000;
 
-  final Map<String, String> tags;
+  final SeriesKey key;
   final String device;
   DeviceDirectory.DeviceInfo info;
   /** The sample's tags over the device's inventory labels: what conditions and matchers see. */
@@ -34,9 +33,10 @@ final class Series {
   /** Per rule of the measurement; null until some rule needs one. */
   Track[] tracks;
 
-  Series(Map<String, String> tags, DeviceDirectory.DeviceInfo info, int rules) {
-    this.tags = tags;
-    this.device = tags.getOrDefault("device", "");
+  Series(SeriesKey key, DeviceDirectory.DeviceInfo info, int rules) {
+    this.key = key;
+    String device = key.get("device");
+    this.device = device == null ? "" : device;
     this.states = new byte[rules];
     describe(info);
   }
@@ -44,13 +44,7 @@ final class Series {
   void describe(DeviceDirectory.DeviceInfo info) {
     this.info = info;
     this.intervalMillis = info == null || info.interval() == null || info.interval().isZero() ? DEFAULT_INTERVAL_MILLIS : info.interval().toMillis();
-    if (info == null || info.labels().isEmpty()) {
-      labels = tags;
-    } else {
-      Map<String, String> merged = new HashMap<>(info.labels());
-      merged.putAll(tags);
-      labels = Map.copyOf(merged);
-    }
+    labels = new SeriesLabels(key.pairs(), info == null ? Map.of() : info.labels());
   }
 
   /** Sets whether each rule matches the current labels; returns the indexes of rules that stopped matching. */

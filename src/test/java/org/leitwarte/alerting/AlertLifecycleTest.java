@@ -65,6 +65,21 @@ class AlertLifecycleTest {
   }
 
   @Test
+  void conditions_see_the_tags_over_the_device_labels() {
+    devices.add("sw2", Map.of("role", "core", "device", "inventory-must-not-win"), Duration.ofSeconds(60), null);
+    List<Map<String, String>> seen = new java.util.ArrayList<>();
+    Rule rule = TestRules.rule("Spy", "interface")
+        .when(TestRules.when("spy", e -> seen.add(Map.copyOf(e.labels())))).build();
+    Recorder r = evaluator(rule);
+
+    Alert alert = r.accept(iface("sw2", "4", 1, 0)).get(0).alert();
+
+    assertThat(seen).singleElement().isEqualTo(Map.of("tenant", "t1", "site", "s1", "device", "sw2",
+        "if_index", "4", "if_name", "Gi1/0/4", "role", "core"));
+    assertThat(alert.labels()).containsEntry("device", "sw2").containsEntry("role", "core");
+  }
+
+  @Test
   void matchers_see_the_device_labels_from_the_inventory() {
     Rule coreOnly = TestRules.rule("CoreInterfaceDown", "interface").when(TestRules.fieldIs("oper_status", 2))
         .matching(Matcher.equal("role", "core")).build();

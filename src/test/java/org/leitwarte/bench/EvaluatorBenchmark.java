@@ -48,17 +48,22 @@ public final class EvaluatorBenchmark {
   private static final long INTERVAL_MILLIS = 60_000;
   private static final long T0 = Instant.parse("2026-11-28T08:00:00Z").toEpochMilli();
   private static boolean keepPrevious;
+  private static final String[] TENANTS = java.util.stream.IntStream.range(0, 40).mapToObj(t -> "t" + t).toArray(String[]::new);
+  private static String[] DEVICES;
+  private static String[] SITES;
 
   public static void main(String[] args) {
     int deviceCount = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    DEVICES = java.util.stream.IntStream.range(0, deviceCount).mapToObj(EvaluatorBenchmark::device).toArray(String[]::new);
+    SITES = java.util.stream.IntStream.range(0, deviceCount / 50 + 1).mapToObj(s -> "s" + s).toArray(String[]::new);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
     // "previous": every condition claims to read the previous sample, so every series keeps one.
     keepPrevious = args.length > 2 && args[2].equals("previous");
     Map<String, DeviceDirectory.DeviceInfo> inventory = new HashMap<>();
     for (int d = 0; d < deviceCount; d++) {
-      String id = device(d);
-      String upstream = d % 50 == 0 ? null : device(d - d % 50);
-      inventory.put(id, new DeviceDirectory.DeviceInfo(id, "t" + d % 40, "s" + d / 50,
+      String id = DEVICES[d];
+      String upstream = d % 50 == 0 ? null : DEVICES[d - d % 50];
+      inventory.put(id, new DeviceDirectory.DeviceInfo(id, TENANTS[d % 40], SITES[d / 50],
           Map.of("role", d % 50 == 0 ? "router" : "access", "service", "lan"), Duration.ofMillis(INTERVAL_MILLIS),
           Optional.ofNullable(upstream)));
     }
@@ -99,6 +104,9 @@ public final class EvaluatorBenchmark {
     EvaluatorStats stats = evaluator.stats();
     System.gc();
     long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    if (Boolean.getBoolean("histogram")) {
+      printHeapHistogram();
+    }
     java.lang.ref.Reference.reachabilityFence(evaluator);
     System.out.printf("%nmeasured: %,.0f samples/s on one thread (%.2f µs per sample), %,d evaluations in all%n",
         measuredSamples / (measuredNanos / 1e9), measuredNanos / 1e3 / measuredSamples, stats.evaluations());
@@ -107,14 +115,27 @@ public final class EvaluatorBenchmark {
         heap >> 20);
   }
 
+  /** The biggest classes on the heap ({@code -Dhistogram=true}), to see what a series costs. */
+  private static void printHeapHistogram() {
+    try {
+      Object histogram = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      histogram.toString().lines().limit(25).forEach(System.out::println);
+    } catch (javax.management.JMException e) {
+      System.out.println("no heap histogram: " + e);
+    }
+  }
+
   private static String device(int d) {
     return "sw" + d;
   }
 
   /** What one poll of switch {@code d} yields in {@code round}. */
   private static List<Sample> poll(int d, int round, long at) {
-    String device = device(d);
-    Map<String, String> tags = Map.of("tenant", "t" + d % 40, "site", "s" + d / 50, "device", device);
+    // Tenant, site and device names come from the inventory, shared by every sample of a device.
+    String device = DEVICES[d];
+    Map<String, String> tags = Map.of("tenant", TENANTS[d % 40], "site", SITES[d / 50], "device", device);
     List<Sample> samples = new ArrayList<>(68);
     samples.add(new Sample("icmp", tags, Map.of("sent", 3L, "received", 3L, "loss_pct", 0.0, "rtt_avg_ms", 1.5), at));
     samples.add(new Sample("snmp", tags, Map.of("reachable", 1L, "status", "ok", "response_ms", 4.0,
@@ -143,11 +164,11 @@ public final class EvaluatorBenchmark {
       samples.add(new Sample("interface", interfaceTags, fields, at));
     }
     for (int cpu = 0; cpu < 2; cpu++) {
-      samples.add(new Sample("cpu", Map.of("tenant", "t" + d % 40, "site", "s" + d / 50, "device", device,
+      samples.add(new Sample("cpu", Map.of("tenant", TENANTS[d % 40], "site", SITES[d / 50], "device", device,
           "cpu", Integer.toString(cpu)), Map.of("load_pct", (d % 100) * 1.0), at));
     }
     for (String storage : List.of("/", "/var", "Physical memory")) {
-      samples.add(new Sample("storage", Map.of("tenant", "t" + d % 40, "site", "s" + d / 50, "device", device,
+      samples.add(new Sample("storage", Map.of("tenant", TENANTS[d % 40], "site", SITES[d / 50], "device", device,
           "storage", storage, "type", storage.startsWith("/") ? "disk" : "ram"),
           Map.of("size_bytes", 1L << 34, "used_bytes", 1L << 32, "used_pct", 25.0), at));
     }
