@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reload.</b> {@link #replaceRules} keeps the state of every rule whose name, measurement,
  * severity and labels are unchanged (its alerts' identity); conditions, matchers and timings may
- * change. The alerts of other rules resolve, with changes.
+ * change. The alerts of other rules resolve, with changes. A device removed from the inventory is
+ * passed to {@link #forgetDevice}; its alerts resolve. A silent series of a device that still exists
+ * is never forgotten.
+ *
+ * <p><b>Cost.</b> Per sample: one hash look-up of the series (by its tags, with a hash that spreads),
+ * one of the device, and the conditions of the rules that match it (matching is worked out once per
+ * series); a series with nothing to remember holds no track, and keeps its previous sample only if a
+ * rule reads it ({@link Rule.Condition#usesPrevious}). A tick visits the tracks (alerts and recent
+ * flapping) and, only when one can be due, the dense no-data deadlines of all series.
  */
 public final class AlertEvaluator {
 
@@ -86,9 +93,7 @@ public final class AlertEvaluator {
   private Map<String, MeasurementRules> tables;
   /** Every track by its alert id, in order of appearance (so that ticks are deterministic). */
   private final Map<String, Track> tracks = new LinkedHashMap<>();
-  /** Restored tracks whose series has not reported yet, by rule name and id. */
-  private final Map<String, Map<String, Track>> detached = new LinkedHashMap<>();
-  private final List<Alert> orphans = new ArrayList<>();
+  private final RestoredAlerts restored = new RestoredAlerts();
   private final Map<String, Long> errorsOfEarlierRuleSets = new LinkedHashMap<>();
   private final Set<String> rulesThatThrew = new HashSet<>();
   private final SeriesKey probe = new SeriesKey();
@@ -120,7 +125,7 @@ public final class AlertEvaluator {
       series.match(table.rules);
       table.series.put(series.key, series);
       table.watch(series);
-      adopt(table, series);
+      restored.adopt(table, series);
     } else if (at < series.lastSeen) {
       return List.of();
     } else {
@@ -149,12 +154,7 @@ public final class AlertEvaluator {
   /** Timers, no-data, flapping stability and suppression, at {@code now}; returns what changed. */
   public List<AlertChange> tick(Instant now) {
     long at = now.toEpochMilli();
-    for (Alert orphan : orphans) {
-      effects.changed(orphan, new Alert(orphan.id(), orphan.rule(), orphan.severity(), AlertState.RESOLVED,
-          orphan.labels(), orphan.annotations(), orphan.activeSince(), now, orphan.value(), orphan.suppressedBy(),
-          false), at);
-    }
-    orphans.clear();
+    restored.resolveOrphans(at, effects);
     NoData.scan(this, at);
     for (Track track : new ArrayList<>(tracks.values())) {
       if (track.series == null) {
@@ -168,32 +168,7 @@ public final class AlertEvaluator {
 
   /** Puts pending and firing alerts from the store back; call before the first sample. */
   public void restore(Collection<Alert> active) {
-    for (Alert alert : active) {
-      if (alert.state() == AlertState.RESOLVED) {
-        continue;
-      }
-      boolean noData = "true".equals(alert.labels().get("nodata"));
-      Map<String, String> labels = new LinkedHashMap<>(alert.labels());
-      if (noData) {
-        labels.remove("nodata");
-      }
-      Rule rule = rules.rule(alert.rule()).orElse(null);
-      if (rule == null || !Reload.carriesLabels(rule, labels) || (noData && rule.noData().isEmpty())) {
-        orphans.add(alert);
-        continue;
-      }
-      String id = AlertFingerprint.of(rule.name(), labels);
-      Track track = tracks.get(id);
-      if (track == null) {
-        track = new Track(rule, -1, null, Map.copyOf(labels));
-        track.detachedIntervalMillis = intervalOf(alert.device());
-        tracks.put(id, track);
-        detached.computeIfAbsent(rule.name(), name -> new LinkedHashMap<>()).put(id, track);
-      }
-      if ((noData ? track.noData : track.alert) == null) {
-        track.restore(alert);
-      }
-    }
+    restored.restore(active, rules, tracks, this::intervalOf);
   }
 
   /** Hot reload: see the class comment. Returns the resolutions of alerts whose rule went away. */
@@ -209,17 +184,12 @@ public final class AlertEvaluator {
   public List<AlertChange> forgetDevice(String deviceId, Instant now) {
     long at = now.toEpochMilli();
     for (MeasurementRules table : tables.values()) {
-      for (Iterator<Series> it = table.series.values().iterator(); it.hasNext(); ) {
-        Series series = it.next();
-        if (series.device.equals(deviceId)) {
-          it.remove();
-          table.unwatch(series);
-          for (int index = 0; series.tracks != null && index < series.tracks.length; index++) {
-            Track track = series.tracks[index];
-            if (track != null) {
-              track.resolveAll(at, effects);
-              tracks.remove(track.id);
-            }
+      for (Series series : table.removeDevice(deviceId)) {
+        for (int index = 0; series.tracks != null && index < series.tracks.length; index++) {
+          Track track = series.tracks[index];
+          if (track != null) {
+            track.resolveAll(at, effects);
+            tracks.remove(track.id, track);
           }
         }
       }
@@ -320,29 +290,6 @@ public final class AlertEvaluator {
     }
   }
 
-  /** A restored alert whose series reports for the first time since the restart continues there. */
-  private void adopt(MeasurementRules table, Series series) {
-    if (detached.isEmpty()) {
-      return;
-    }
-    for (int index = 0; index < table.rules.length; index++) {
-      Map<String, Track> waiting = detached.get(table.rules[index].name());
-      if (waiting == null || series.states[index] == Series.UNMATCHED) {
-        continue;
-      }
-      Rule rule = table.rules[index];
-      Track track = waiting.remove(AlertFingerprint.of(rule.name(), Track.alertLabels(rule, series.labels)));
-      if (track != null) {
-        track.series = series;
-        track.index = index;
-        series.track(index, track);
-      }
-      if (waiting.isEmpty()) {
-        detached.remove(rule.name());
-      }
-    }
-  }
-
   Track newTrack(Series series, int index, Rule rule) {
     Track track = new Track(rule, index, series, Track.alertLabels(rule, series.labels));
     series.track(index, track);
@@ -364,13 +311,7 @@ public final class AlertEvaluator {
     if (track.series != null) {
       track.series.track(track.index, null);
     } else {
-      Map<String, Track> waiting = detached.get(track.rule.name());
-      if (waiting != null) {
-        waiting.remove(track.id);
-        if (waiting.isEmpty()) {
-          detached.remove(track.rule.name());
-        }
-      }
+      restored.forget(track);
     }
     tracks.remove(track.id, track);
   }
@@ -399,7 +340,7 @@ public final class AlertEvaluator {
     return tables;
   }
 
-  // For Reload and NoData, which are this class split in two for size.
+  // For Reload, NoData and RestoredAlerts: parts of this class kept apart for size.
 
   Effects effects() {
     return effects;
@@ -413,8 +354,8 @@ public final class AlertEvaluator {
     return tracks;
   }
 
-  Map<String, Map<String, Track>> detached() {
-    return detached;
+  RestoredAlerts restored() {
+    return restored;
   }
 
   Map<String, Long> errorsOfEarlierRuleSets() {

@@ -82,6 +82,20 @@ final class MeasurementRules {
     }
   }
 
+  /** Removes and returns the series of {@code deviceId}. */
+  java.util.List<Series> removeDevice(String deviceId) {
+    java.util.List<Series> removed = new java.util.ArrayList<>();
+    for (java.util.Iterator<Series> it = series.values().iterator(); it.hasNext(); ) {
+      Series one = it.next();
+      if (one.device.equals(deviceId)) {
+        it.remove();
+        unwatch(one);
+        removed.add(one);
+      }
+    }
+    return removed;
+  }
+
   int indexOf(String ruleName) {
     for (int i = 0; i < rules.length; i++) {
       if (rules[i].name().equals(ruleName)) {

@@ -1,6 +1,5 @@
 package org.leitwarte.alerting;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /** {@link AlertEvaluator#replaceRules}: carries the state of unchanged rules over to a new rule set. */
@@ -25,26 +24,7 @@ final class Reload {
         carryOver(evaluator, series, old, now, moved, at);
       }
     }
-    for (Iterator<Map<String, Track>> byRule = evaluator.detached().values().iterator(); byRule.hasNext(); ) {
-      for (Iterator<Track> it = byRule.next().values().iterator(); it.hasNext(); ) {
-        Track track = it.next();
-        Rule rule = next.rule(track.rule.name()).orElse(null);
-        if (rule != null && sameIdentity(track.rule, rule)) {
-          track.rule = rule;
-          if (rule.noData().isEmpty() && track.noData != null) {
-            track.resolveNoData(at, effects);
-          }
-        } else {
-          track.resolveAll(at, effects);
-        }
-        if (track.idle(at)) {
-          it.remove();
-          evaluator.tracks().remove(track.id, track);
-        }
-      }
-      // An emptied map stays until the next restore; harmless.
-    }
-    evaluator.detached().values().removeIf(Map::isEmpty);
+    evaluator.restored().reload(next, at, effects, evaluator.tracks());
     evaluator.errorsOfEarlierRuleSets().keySet().removeIf(name -> next.rule(name).isEmpty());
     evaluator.install(next, fresh);
   }

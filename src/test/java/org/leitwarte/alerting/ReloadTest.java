@@ -66,4 +66,17 @@ class ReloadTest {
     assertThat(reload).singleElement().satisfies(c -> assertThat(c.alert().state()).isEqualTo(AlertState.RESOLVED));
     assertThat(r.accept(cpu("sw1", 99, 60))).isEmpty();
   }
+
+  @Test
+  void a_device_removed_from_the_inventory_takes_its_alerts_with_it() {
+    r.accept(iface("sw1", "1", 2, 0), cpu("sw1", 99, 0), cpu("sw2", 99, 0));
+
+    List<AlertChange> forgotten = r.evaluator.forgetDevice("sw1", instant(30));
+
+    assertThat(forgotten).extracting(c -> c.alert().rule(), c -> c.alert().state()).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("InterfaceDown", AlertState.RESOLVED),
+        org.assertj.core.groups.Tuple.tuple("CpuHigh", AlertState.RESOLVED));
+    assertThat(r.evaluator.active()).extracting(Alert::device).containsExactly("sw2");
+    assertThat(r.evaluator.stats().series()).isEqualTo(1);
+  }
 }
