@@ -148,4 +148,44 @@ class SuppressionTest {
     assertThat(r.changes).filteredOn(AlertChange::startsNotifying).singleElement()
         .satisfies(c -> assertThat(c.alert().suppressedBy()).isEmpty());
   }
+
+  @Test
+  void children_that_fall_silent_behind_a_dead_router_get_suppressed_no_data_alerts_and_end_quietly() {
+    TestDevices devices = new TestDevices().add("router", Map.of(), Duration.ofSeconds(60), null);
+    CHILDREN.forEach(child -> devices.add(child, Map.of(), Duration.ofSeconds(60), "router"));
+    Rule snmpDown = TestRules.rule("SnmpUnreachable", "snmp").when(TestRules.fieldIs("reachable", 0)).noData(2).build();
+    AlertEvaluator[] holder = new AlertEvaluator[1];
+    Suppressor dependencies = (labels, now) ->
+        new DependencySuppressor(devices, holder[0].reachability()).suppressedBy(labels, now);
+    holder[0] = new AlertEvaluator(new RuleSet(List.of(DEVICE_DOWN, snmpDown)), devices, dependencies);
+    Recorder r = new Recorder(holder[0]);
+    // Interval 0: all fine. Then the router stops answering and its children's SNMP polls yield nothing.
+    r.accept(icmp("router", 3, 0));
+    CHILDREN.forEach(child -> r.accept(TestSamples.snmp(child, 1, 1)));
+    for (long second = 60; second <= 300; second += 10) {
+      if (second % 60 == 0) {
+        r.accept(icmp("router", 0, second));
+      }
+      r.tick(instant(second + 5));
+    }
+
+    assertThat(r.changes).filteredOn(AlertChange::startsNotifying).singleElement()
+        .satisfies(c -> assertThat(c.alert().device()).isEqualTo("router"));
+    assertThat(r.evaluator.active()).filteredOn(a -> a.labels().containsKey("nodata")).hasSize(20)
+        .allSatisfy(a -> assertThat(a.suppressedBy()).contains("parent:router"));
+
+    r.changes.clear();
+    r.accept(icmp("router", 3, 360));
+    for (long second = 361; second < 420; second++) { // one child reports per second, ticks in between
+      int child = (int) (second - 361);
+      if (child < CHILDREN.size()) {
+        r.accept(TestSamples.snmp(CHILDREN.get(child), 1, second));
+      }
+      r.tick(instant(second).plusMillis(500));
+    }
+
+    assertThat(r.pages()).isZero();
+    assertThat(r.changes).filteredOn(c -> c.alert().state() == AlertState.RESOLVED).hasSize(21);
+    assertThat(r.evaluator.active()).isEmpty();
+  }
 }
