@@ -76,6 +76,15 @@ public record Rule(
 
     /** The expression as written, for messages. */
     String expression();
+
+    /**
+     * Whether it reads {@link Evaluation#previous}. The evaluator keeps the previous sample of a
+     * series only for measurements that have a rule that does (hundreds of thousands of retained
+     * samples otherwise); the safe default is {@code true}.
+     */
+    default boolean usesPrevious() {
+      return true;
+    }
   }
 
   /** A compiled numeric expression over one sample. */
@@ -83,6 +92,11 @@ public record Rule(
 
     /** Empty when it cannot be computed for this sample. Never throws. */
     OptionalDouble value(Evaluation evaluation);
+
+    /** Whether it reads {@link Evaluation#previous}; see {@link Condition#usesPrevious()}. */
+    default boolean usesPrevious() {
+      return true;
+    }
   }
 
   /** What an annotation template may use. */
