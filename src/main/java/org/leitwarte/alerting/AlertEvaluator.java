@@ -137,7 +137,8 @@ public final class AlertEvaluator {
         }
       }
     }
-    Evaluation evaluation = new Evaluation(sample, series.labels, Optional.ofNullable(series.previous));
+    Evaluation evaluation = new Evaluation(sample, series.labels, Optional.ofNullable(series.previous),
+        reachability.isDown(series.device), reachability.isPinged(series.device));
     for (int index = 0; index < table.rules.length; index++) {
       if (series.states[index] != Series.UNMATCHED) {
         evaluate(table, series, index, evaluation, at);

@@ -66,6 +66,12 @@ public final class SampleReachability implements DeviceReachability {
     return state.icmp != UNKNOWN ? state.icmp == DOWN : state.snmp == DOWN;
   }
 
+  /** Whether the device has been pinged at all (its reachability then rests on ping alone). */
+  public boolean isPinged(String deviceId) {
+    State state = devices.get(deviceId);
+    return state != null && state.icmp != UNKNOWN;
+  }
+
   /** Whether the device's SNMP agent did not answer its latest poll (whatever ping says). */
   public boolean snmpDown(String deviceId) {
     State state = devices.get(deviceId);

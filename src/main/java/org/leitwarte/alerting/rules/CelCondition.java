@@ -28,6 +28,11 @@ final class CelCondition implements Rule.Condition {
   }
 
   @Override
+  public boolean usesPrevious() {
+    return expression.usesPrevious();
+  }
+
+  @Override
   public String expression() {
     return expression.text();
   }

@@ -44,7 +44,8 @@ final class CelEnvironment {
   record Issue(int line, int column, String message) {}
 
   /** A compiled expression with its result type, or what is wrong with it. */
-  record Compilation(Optional<CelRuntime.Program> program, CelKind resultKind, List<Issue> issues) {}
+  /** @param usesPrevious whether the expression reads {@code previous} (the evaluator keeps it only then) */
+  record Compilation(Optional<CelRuntime.Program> program, CelKind resultKind, List<Issue> issues, boolean usesPrevious) {}
 
   private final Map<String, CelCompiler> compilers = new HashMap<>();
 
@@ -55,14 +56,16 @@ final class CelEnvironment {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
-      return new Compilation(Optional.of(RUNTIME.createProgram(ast)), ast.getResultType().kind(), List.of());
+      boolean usesPrevious = ast.getReferenceMap().values().stream()
+          .anyMatch(reference -> reference.name().equals(SampleVariables.PREVIOUS));
+      return new Compilation(Optional.of(RUNTIME.createProgram(ast)), ast.getResultType().kind(), List.of(), usesPrevious);
     } catch (CelValidationException | CelEvaluationException e) {
       return failed(List.of(new Issue(1, 0, e.getMessage())));
     }
   }
 
   private static Compilation failed(List<Issue> issues) {
-    return new Compilation(Optional.empty(), CelKind.ERROR, issues);
+    return new Compilation(Optional.empty(), CelKind.ERROR, issues, false);
   }
 
   private CelCompiler compiler(Schema.Measurement measurement) {
@@ -71,7 +74,9 @@ final class CelEnvironment {
           .setOptions(OPTIONS)
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar(SampleVariables.LABELS, MapType.create(SimpleType.STRING, SimpleType.STRING))
-          .addVar(SampleVariables.PREVIOUS, MapType.create(SimpleType.STRING, SimpleType.DYN));
+          .addVar(SampleVariables.PREVIOUS, MapType.create(SimpleType.STRING, SimpleType.DYN))
+          .addVar(SampleVariables.DEVICE_DOWN, SimpleType.BOOL)
+          .addVar(SampleVariables.DEVICE_PINGED, SimpleType.BOOL);
       measurement.fields().forEach((field, type) -> builder.addVar(field, celType(type)));
       return builder.build();
     });

@@ -11,11 +11,17 @@ final class CelExpression {
   private final CelRuntime.Program program;
   private final String text;
   private final Set<String> floatFields;
+  private final boolean usesPrevious;
 
-  CelExpression(CelRuntime.Program program, String text, Set<String> floatFields) {
+  CelExpression(CelRuntime.Program program, String text, Set<String> floatFields, boolean usesPrevious) {
     this.program = program;
     this.text = text;
     this.floatFields = Set.copyOf(floatFields);
+    this.usesPrevious = usesPrevious;
+  }
+
+  boolean usesPrevious() {
+    return usesPrevious;
   }
 
   /**

@@ -33,6 +33,11 @@ final class CelValue implements Rule.ValueExpression {
   }
 
   @Override
+  public boolean usesPrevious() {
+    return expression.usesPrevious();
+  }
+
+  @Override
   public String toString() {
     return expression.text();
   }

@@ -170,7 +170,7 @@ final class RuleReader {
         floatFields.add(field);
       }
     });
-    return Optional.of(new CelExpression(compilation.program().get(), source, floatFields));
+    return Optional.of(new CelExpression(compilation.program().get(), source, floatFields, compilation.usesPrevious()));
   }
 
   /** {@code flapping: off}, or {@code flapping: {changes: 6, window: 10m}}; absent: the default. */

@@ -16,6 +16,8 @@ final class SampleVariables implements CelVariableResolver {
 
   static final String LABELS = "labels";
   static final String PREVIOUS = "previous";
+  static final String DEVICE_DOWN = "device_down";
+  static final String DEVICE_PINGED = "device_pinged";
 
   private final Evaluation evaluation;
   private final Set<String> floatFields;
@@ -33,6 +35,10 @@ final class SampleVariables implements CelVariableResolver {
         return Optional.of(evaluation.labels());
       case PREVIOUS:
         return Optional.of(evaluation.previous().map(Sample::fields).orElse(Map.of()));
+      case DEVICE_DOWN:
+        return Optional.of(evaluation.deviceDown());
+      case DEVICE_PINGED:
+        return Optional.of(evaluation.devicePinged());
       default:
         Object value = evaluation.sample().fields().get(name);
         if (value instanceof Long number && floatFields.contains(name)) {

@@ -39,7 +39,8 @@ class ShippedRulesTest {
   @Test
   void every_shipped_rule_loads() {
     assertThat(rules.all()).map(Rule::name).containsExactlyInAnyOrder(
-        "device_unreachable", "packet_loss", "high_latency", "snmp_agent_down_icmp_ok", "device_rebooted",
+        "device_unreachable", "packet_loss", "high_latency", "snmp_agent_down_icmp_ok", "device_unreachable_snmp",
+        "snmp_auth_failure", "device_rebooted",
         "interface_down", "interface_utilisation", "interface_errors",
         "cpu_high", "memory_nearly_full", "disk_nearly_full", "disk_critically_full",
         "leitwarte_influx_unreachable", "leitwarte_spool_growing");
@@ -64,7 +65,8 @@ class ShippedRulesTest {
   void settings_that_the_comments_promise() {
     assertThat(rule("device_unreachable").forDuration()).isEqualTo(Duration.ofMinutes(1));
     assertThat(rule("device_unreachable").severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(rule("snmp_agent_down_icmp_ok").forDuration()).isGreaterThan(rule("device_unreachable").forDuration());
+    assertThat(rule("device_unreachable_snmp").forDuration()).isEqualTo(rule("device_unreachable").forDuration());
+    assertThat(rule("device_unreachable_snmp").severity()).isEqualTo(Severity.CRITICAL);
     assertThat(rule("device_rebooted").keepFiringFor()).isEqualTo(Duration.ofMinutes(15));
     assertThat(rule("interface_utilisation").forDuration()).isEqualTo(Duration.ofMinutes(10));
     assertThat(rule("disk_critically_full").severity()).isEqualTo(Severity.CRITICAL);
@@ -93,10 +95,17 @@ class ShippedRulesTest {
         arguments("high_latency", "150 ms", now(sample("icmp", "sent", 3L, "received", 3L, "rtt_avg_ms", 150.0)), TRUE),
         arguments("high_latency", "20 ms", now(sample("icmp", "sent", 3L, "received", 3L, "rtt_avg_ms", 20.0)), FALSE),
         arguments("high_latency", "no reply, no round-trip time", now(sample("icmp", "sent", 3L, "received", 0L)), FALSE),
-        arguments("snmp_agent_down_icmp_ok", "timeout", now(snmpTimeout), TRUE),
-        arguments("snmp_agent_down_icmp_ok", "wrong community", now(sample("snmp", "reachable", 0L, "status", "auth_failure")), TRUE),
-        arguments("snmp_agent_down_icmp_ok", "answers", now(snmpOk), FALSE),
-        arguments("snmp_agent_down_icmp_ok", "not asked (bad settings)", now(sample("snmp", "status", "error")), ERROR),
+        arguments("snmp_agent_down_icmp_ok", "timeout, pings answered", pinged(snmpTimeout, false), TRUE),
+        arguments("snmp_agent_down_icmp_ok", "timeout, no ping reply either", pinged(snmpTimeout, true), FALSE),
+        arguments("snmp_agent_down_icmp_ok", "timeout, device not pinged", now(snmpTimeout), FALSE),
+        arguments("snmp_agent_down_icmp_ok", "wrong community is another alert",
+            pinged(sample("snmp", "reachable", 0L, "status", "auth_failure"), false), FALSE),
+        arguments("snmp_agent_down_icmp_ok", "answers", pinged(snmpOk, false), FALSE),
+        arguments("device_unreachable_snmp", "timeout, device not pinged", now(snmpTimeout), TRUE),
+        arguments("device_unreachable_snmp", "timeout, device pinged", pinged(snmpTimeout, false), FALSE),
+        arguments("device_unreachable_snmp", "answers", now(snmpOk), FALSE),
+        arguments("snmp_auth_failure", "credentials refused", now(sample("snmp", "reachable", 0L, "status", "auth_failure")), TRUE),
+        arguments("snmp_auth_failure", "timeout", now(snmpTimeout), FALSE),
         arguments("device_rebooted", "uptime went backwards", after(sample("snmp", "reachable", 1L, "uptime_s", 2_000L), snmpOk), TRUE),
         arguments("device_rebooted", "back after an outage, up 4 minutes", after(sample("snmp", "reachable", 1L, "uptime_s", 240L), snmpTimeout), TRUE),
         arguments("device_rebooted", "uptime grows", after(sample("snmp", "reachable", 1L, "uptime_s", 3_000_060L), snmpOk), FALSE),
@@ -160,6 +169,10 @@ class ShippedRulesTest {
 
   private static Evaluation now(Sample sample) {
     return new Evaluation(sample, sample.tags(), Optional.empty());
+  }
+
+  private static Evaluation pinged(Sample sample, boolean deviceDown) {
+    return new Evaluation(sample, sample.tags(), Optional.empty(), deviceDown, true);
   }
 
   private static Evaluation after(Sample sample, Sample previous) {
