@@ -100,6 +100,7 @@ for _ in $(seq 1 100); do
 done
 
 cp "$repo/src/demo/leitwarte.yaml" "$repo/src/demo/inventory.yaml" "$demo/"
+echo "rules: $repo/alert-rules" >> "$demo/leitwarte.yaml"
 cat <<INFO
 
 Leitwarte demo in $demo

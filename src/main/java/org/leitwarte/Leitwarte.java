@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leitwarte.alerting.AlertState;
+import org.leitwarte.alerting.history.AlertRepository;
 import org.leitwarte.collect.Collector;
 import org.leitwarte.collect.DeviceStates;
 import org.leitwarte.collect.PollMetrics;
@@ -21,6 +23,7 @@ import org.leitwarte.collect.SchedulerVerticle;
 import org.leitwarte.collect.icmp.IcmpCollector;
 import org.leitwarte.collect.snmp.SnmpCollector;
 import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.config.Problem;
 import org.leitwarte.health.Health;
 import org.leitwarte.health.HealthCheck;
 import org.leitwarte.health.SelfSampleVerticle;
@@ -63,6 +66,8 @@ public final class Leitwarte {
   private Store store;
   private ServiceState serviceState;
   private List<Device> devices = List.of();
+  private Inventory storedInventory = Inventory.empty();
+  private AlertingAssembly alerting;
   private long catchUpAfter = Long.MAX_VALUE;
   private MetricsWriterVerticle writer;
   private String writerDeployment;
@@ -94,6 +99,7 @@ public final class Leitwarte {
         .compose(v -> importInventory())
         .compose(v -> readStopTime())
         .compose(v -> deployWriter())
+        .compose(v -> startAlerting())
         .compose(v -> startCollectors())
         .compose(v -> deployScheduler())
         .compose(v -> deploySelfSamples())
@@ -129,6 +135,7 @@ public final class Leitwarte {
         .onSuccess(summary -> LOG.info("Inventory imported: {}", summary))
         .compose(summary -> repository.load())
         .map(loaded -> {
+          storedInventory = loaded;
           devices = loaded.devices();
           return null;
         });
@@ -149,6 +156,11 @@ public final class Leitwarte {
       writerDeployment = id;
       return null;
     });
+  }
+
+  private Future<Void> startAlerting() {
+    alerting = new AlertingAssembly(vertx, store.pool(), clock);
+    return alerting.start(config.rules(), storedInventory);
   }
 
   private Future<Void> startCollectors() {
@@ -192,7 +204,8 @@ public final class Leitwarte {
         .add("store", this::storeHealth)
         .add("influxdb", this::influxHealth)
         .add("spool", this::spoolHealth)
-        .add("polling", this::pollingHealth);
+        .add("polling", this::pollingHealth)
+        .add("alerting", this::alertingHealth);
     http = new HttpServerVerticle(config.http(), health, registry);
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
@@ -231,6 +244,22 @@ public final class Leitwarte {
     return Future.succeededFuture(new HealthCheck.Part("polling", schedulerDeployment != null, details));
   }
 
+  private Future<HealthCheck.Part> alertingHealth() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("rules", alerting.ruleCount());
+    alerting.stats().ifPresent(stats -> {
+      details.put("alerts_firing", stats.alerts(AlertState.FIRING));
+      details.put("alerts_pending", stats.alerts(AlertState.PENDING));
+      details.put("alerts_suppressed", stats.suppressed());
+    });
+    List<String> problems = alerting.ruleProblems().stream().map(Problem::toString).toList();
+    if (!problems.isEmpty()) {
+      details.put("rule_problems", problems);
+    }
+    // A broken rule file does not stop anything: its last good rules stay in force.
+    return Future.succeededFuture(new HealthCheck.Part("alerting", true, details));
+  }
+
   /** Stops everything in reverse order of the data flow; never fails, logs what could not stop. */
   public Future<Void> stop() {
     return undeploy(httpDeployment, "HTTP server")
@@ -240,6 +269,7 @@ public final class Leitwarte {
             ? Future.<Void>succeededFuture()
             : serviceState.put(STOPPED_AT, Long.toString(clock.millis())).recover(this::logged))
         .compose(v -> Future.join(collectors.stream().map(Collector::close).toList()).<Void>mapEmpty().recover(this::logged))
+        .compose(v -> alerting == null ? Future.<Void>succeededFuture() : alerting.stop().recover(this::logged))
         .compose(v -> undeploy(writerDeployment, "metrics writer"))
         .compose(v -> store == null ? Future.<Void>succeededFuture() : store.close().recover(this::logged))
         .onComplete(v -> {
@@ -279,6 +309,11 @@ public final class Leitwarte {
 
   public DeviceStates deviceStates() {
     return deviceStates;
+  }
+
+  /** The alerts kept in the store. */
+  public AlertRepository alerts() {
+    return alerting.alerts();
   }
 
   public MetricsWriterStatus writerStatus() {

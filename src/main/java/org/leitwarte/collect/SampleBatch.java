@@ -1,9 +1,8 @@
 package org.leitwarte.collect;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.MessageCodec;
 import java.util.List;
+import org.leitwarte.LocalCodec;
 
 /** The samples of one device poll, as they travel over the event bus. */
 public record SampleBatch(String deviceId, List<Sample> samples) {
@@ -17,41 +16,6 @@ public record SampleBatch(String deviceId, List<Sample> samples) {
    * from every verticle that sends or consumes batches.
    */
   public static void registerCodec(Vertx vertx) {
-    synchronized (SampleBatch.class) {
-      try {
-        vertx.eventBus().registerDefaultCodec(SampleBatch.class, new LocalCodec());
-      } catch (IllegalStateException alreadyRegistered) {
-        // Registered before: that is all we need.
-      }
-    }
-  }
-
-  /** Passes batches by reference between verticles of one JVM; see {@link #registerCodec}. */
-  public static final class LocalCodec implements MessageCodec<SampleBatch, SampleBatch> {
-
-    @Override
-    public void encodeToWire(Buffer buffer, SampleBatch batch) {
-      throw new UnsupportedOperationException("sample batches never leave the JVM");
-    }
-
-    @Override
-    public SampleBatch decodeFromWire(int pos, Buffer buffer) {
-      throw new UnsupportedOperationException("sample batches never leave the JVM");
-    }
-
-    @Override
-    public SampleBatch transform(SampleBatch batch) {
-      return batch;
-    }
-
-    @Override
-    public String name() {
-      return "leitwarte-sample-batch";
-    }
-
-    @Override
-    public byte systemCodecID() {
-      return -1;
-    }
+    LocalCodec.register(vertx, SampleBatch.class);
   }
 }
