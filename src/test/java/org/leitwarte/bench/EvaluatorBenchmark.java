@@ -20,7 +20,10 @@ import org.leitwarte.alerting.Rule;
 import org.leitwarte.alerting.RuleSet;
 import org.leitwarte.alerting.Severity;
 import org.leitwarte.alerting.Suppressor;
+import org.leitwarte.alerting.rules.RuleLoader;
 import org.leitwarte.collect.Sample;
+import org.leitwarte.config.ConfigException;
+import java.nio.file.Path;
 
 /**
  * Throughput of {@link AlertEvaluator#accept} on a fleet of 10,000 switches with 60 interfaces each
@@ -33,7 +36,7 @@ import org.leitwarte.collect.Sample;
  * mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/benchmark.classpath
  * java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/benchmark.classpath)" \
  *   -Dlogback.configurationFile=src/test/sh/benchmark-logback.xml org.leitwarte.bench.EvaluatorBenchmark \
- *   [devices=10000] [rounds=6] [previous]
+ *   [devices=10000] [rounds=6] [previous] [shipped]
  * </pre>
  *
  * <p>{@code previous} makes every rule claim to read the previous sample, so that every series keeps
@@ -58,7 +61,16 @@ public final class EvaluatorBenchmark {
     SITES = java.util.stream.IntStream.range(0, deviceCount / 50 + 1).mapToObj(s -> "s" + s).toArray(String[]::new);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
     // "previous": every condition claims to read the previous sample, so every series keeps one.
-    keepPrevious = args.length > 2 && args[2].equals("previous");
+    List<String> flags = List.of(args).subList(Math.min(2, args.length), args.length);
+    keepPrevious = flags.contains("previous");
+    // "shipped": the rule files of alert-rules/, compiled with CEL, instead of lambda conditions.
+    RuleSet ruleSet;
+    try {
+      ruleSet = flags.contains("shipped") ? RuleLoader.load(Path.of("alert-rules")) : rules();
+    } catch (ConfigException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    System.out.printf("%d rules (%s)%n", ruleSet.size(), flags.contains("shipped") ? "alert-rules/, CEL" : "lambdas");
     Map<String, DeviceDirectory.DeviceInfo> inventory = new HashMap<>();
     for (int d = 0; d < deviceCount; d++) {
       String id = DEVICES[d];
@@ -71,7 +83,7 @@ public final class EvaluatorBenchmark {
     AlertEvaluator[] holder = new AlertEvaluator[1];
     Suppressor dependencies = (labels, now) ->
         new DependencySuppressor(devices, holder[0].reachability()).suppressedBy(labels, now);
-    AlertEvaluator evaluator = new AlertEvaluator(rules(), devices, dependencies);
+    AlertEvaluator evaluator = new AlertEvaluator(ruleSet, devices, dependencies);
     holder[0] = evaluator;
 
     long warmupRounds = Math.min(2, rounds - 1);
