@@ -1,5 +1,8 @@
 package org.leitwarte;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -7,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +19,7 @@ import org.leitwarte.alerting.Alert;
 import org.leitwarte.alerting.AlertChange;
 import org.leitwarte.alerting.AlertEvaluator;
 import org.leitwarte.alerting.AlertLog;
+import org.leitwarte.alerting.AlertState;
 import org.leitwarte.alerting.AlertingVerticle;
 import org.leitwarte.alerting.DependencySuppressor;
 import org.leitwarte.alerting.EvaluatorStats;
@@ -54,10 +60,14 @@ final class AlertingAssembly {
   private String deployment;
   private long refreshTimer = -1;
   private long cleanUpTimer = -1;
+  private long metricsTimer = -1;
+  private final MeterRegistry registry;
+  private final Set<String> rulesWithErrorMeters = new HashSet<>();
 
-  AlertingAssembly(Vertx vertx, Pool pool, Clock clock) {
+  AlertingAssembly(Vertx vertx, Pool pool, Clock clock, MeterRegistry registry) {
     this.vertx = vertx;
     this.clock = clock;
+    this.registry = registry;
     this.alerts = new AlertRepository(pool, clock);
     this.maintenanceWindows = new MaintenanceRepository(pool, clock);
     this.silenceRepository = new SilenceRepository(pool, clock);
@@ -71,6 +81,8 @@ final class AlertingAssembly {
         .onSuccess(v -> {
           refreshTimer = vertx.setPeriodic(REFRESH_SUPPRESSIONS.toMillis(), id -> refreshSuppressions());
           cleanUpTimer = vertx.setPeriodic(CLEAN_UP.toMillis(), id -> cleanUp());
+          registerMeters();
+          metricsTimer = vertx.setPeriodic(1_000, id -> registerRuleErrorMeters());
         });
   }
 
@@ -110,6 +122,37 @@ final class AlertingAssembly {
     });
   }
 
+  private void registerMeters() {
+    FunctionCounter.builder("leitwarte_alert_samples", this, a -> a.stats().map(EvaluatorStats::samples).orElse(0L))
+        .description("Samples judged by the alert rules")
+        .register(registry);
+    for (AlertState state : List.of(AlertState.PENDING, AlertState.FIRING)) {
+      Gauge.builder("leitwarte_alerts", this, a -> a.stats().map(s -> s.alerts(state)).orElse(0))
+          .description("Active alerts by state")
+          .tag("state", state.label())
+          .register(registry);
+    }
+    Gauge.builder("leitwarte_alerts_suppressed", this, a -> a.stats().map(EvaluatorStats::suppressed).orElse(0))
+        .description("Active alerts that are suppressed (parent down, maintenance, silence)")
+        .register(registry);
+    Gauge.builder("leitwarte_rule_problems", this, a -> a.ruleProblems().size())
+        .description("Problems in the rule files (the last good version of those rules stays in force)")
+        .register(registry);
+  }
+
+  /** A counter per rule whose condition could not be evaluated for some sample (a field missing, …). */
+  private void registerRuleErrorMeters() {
+    stats().ifPresent(stats -> stats.errorsByRule().keySet().forEach(rule -> {
+      if (rulesWithErrorMeters.add(rule)) {
+        FunctionCounter.builder("leitwarte_rule_errors", this,
+                a -> a.stats().map(s -> s.errorsByRule().getOrDefault(rule, 0L)).orElse(0L))
+            .description("Samples a rule skipped because its condition could not be evaluated")
+            .tag("rule", rule)
+            .register(registry);
+      }
+    }));
+  }
+
   /** Re-reads maintenance windows and silences from the store; call after creating or expiring one. */
   Future<Void> refreshSuppressions() {
     return Future.all(
@@ -129,6 +172,7 @@ final class AlertingAssembly {
   Future<Void> stop() {
     vertx.cancelTimer(refreshTimer);
     vertx.cancelTimer(cleanUpTimer);
+    vertx.cancelTimer(metricsTimer);
     Future<Void> watcherStopped = watcher == null ? Future.succeededFuture() : watcher.stop();
     return watcherStopped.compose(v -> deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment));
   }

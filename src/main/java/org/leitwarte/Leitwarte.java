@@ -159,7 +159,7 @@ public final class Leitwarte {
   }
 
   private Future<Void> startAlerting() {
-    alerting = new AlertingAssembly(vertx, store.pool(), clock);
+    alerting = new AlertingAssembly(vertx, store.pool(), clock, registry);
     return alerting.start(config.rules(), storedInventory);
   }
 

@@ -75,6 +75,10 @@ class AlertingEndToEndTest {
             assertThat(alert.id()).isEqualTo(alertId);
             assertThat(alert.state()).isEqualTo(AlertState.FIRING);
           });
+      String metrics = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + leitwarte.httpPort() + "/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics).contains("leitwarte_alerts{state=\"firing\"} 1.0", "leitwarte_alert_samples_total");
     } finally {
       await(leitwarte.stop());
       await(vertx.close());
