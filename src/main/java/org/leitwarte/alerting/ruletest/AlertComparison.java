@@ -63,12 +63,22 @@ final class AlertComparison {
         .toList();
   }
 
-  /** The free active alert this expectation is about with the fewest differences, or -1. */
+  /**
+   * The free active alert this expectation is about with the fewest differences; else the one free alert
+   * of its rule, if there is just one (then its labels are what differs); else -1.
+   */
   private static int closest(ExpectedAlert wanted, List<Alert> actual, boolean[] taken) {
     int best = -1;
     int fewest = Integer.MAX_VALUE;
+    int sameRule = -1;
+    int sameRuleCount = 0;
     for (int a = 0; a < actual.size(); a++) {
-      if (!taken[a] && wanted.isAbout(actual.get(a))) {
+      if (taken[a] || !actual.get(a).rule().equals(wanted.rule())) {
+        continue;
+      }
+      sameRule = a;
+      sameRuleCount++;
+      if (wanted.isAbout(actual.get(a))) {
         int count = wanted.differences(actual.get(a)).size();
         if (count < fewest) {
           best = a;
@@ -76,7 +86,7 @@ final class AlertComparison {
         }
       }
     }
-    return best;
+    return best >= 0 ? best : sameRuleCount == 1 ? sameRule : -1;
   }
 
   /** For each active alert, the index of the expected alert it is matched with, or -1 (Kuhn's algorithm). */
