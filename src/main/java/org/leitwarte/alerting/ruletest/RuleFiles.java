@@ -38,19 +38,19 @@ final class RuleFiles {
       Path folder = parent.getParent() == null ? parent : parent.getParent();
       take(folder, RuleLoader.loadLenient(folder), null, rules, problems);
     } else {
+      // Per folder, the file names wanted from it; null for a folder named as a whole.
       Map<Path, Set<String>> byFolder = new LinkedHashMap<>();
+      Set<Path> wholeFolders = new LinkedHashSet<>();
       for (Path named : file.ruleFiles().get()) {
         if (Files.isDirectory(named)) {
-          byFolder.put(named, null);
-        } else {
-          for (Path each : expand(named, file, problems)) {
-            Set<String> names = byFolder.computeIfAbsent(each.getParent(), folder -> new LinkedHashSet<>());
-            if (names != null) {
-              names.add(each.getFileName().toString());
-            }
-          }
+          wholeFolders.add(named);
+          continue;
+        }
+        for (Path each : expand(named, file, problems)) {
+          byFolder.computeIfAbsent(each.getParent(), folder -> new LinkedHashSet<>()).add(each.getFileName().toString());
         }
       }
+      wholeFolders.forEach(folder -> byFolder.put(folder, null));
       byFolder.forEach((folder, names) -> take(folder, RuleLoader.loadLenient(folder), names, rules, problems));
     }
     if (problemCount(problems) > before) {
