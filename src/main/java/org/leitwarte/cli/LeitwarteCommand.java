@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Monitoring and remote support for a municipal IT cooperative.",
-    subcommands = {RunCommand.class, CheckConfigCommand.class, PollCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CheckConfigCommand.class, TestRulesCommand.class, PollCommand.class, CommandLine.HelpCommand.class})
 public final class LeitwarteCommand implements Runnable {
 
   /** Exit code of {@code run}: the service keeps running after {@code main} returns. */
