@@ -25,4 +25,6 @@ if ! pg_ready; then
   pg_ready || { echo "PostgreSQL did not start on 127.0.0.1:5432" >&2; exit 1; }
 fi
 
-exec mvn -B verify "$@"
+mvn -B verify "$@"
+# The shipped alert rules' own tests, the way an administrator runs them (JUnit ran them too).
+java -jar target/leitwarte.jar test-rules alert-rules/tests
