@@ -125,8 +125,9 @@ public final class AlertingVerticle extends VerticleBase {
     tags.put("rule", alert.rule());
     tags.put("severity", alert.severity().label());
     tags.put("state", alert.state().label());
+    // A tag, not a field: several alerts of one device changing at the same moment must stay separate points.
+    tags.put("alert_id", alert.id());
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("alert_id", alert.id());
     fields.put("summary", alert.annotations().getOrDefault("de", Map.of()).getOrDefault("summary", alert.rule()));
     fields.put("suppressed", alert.suppressedBy().isPresent());
     return new Sample("alert_event", tags, fields, change.at().toEpochMilli());

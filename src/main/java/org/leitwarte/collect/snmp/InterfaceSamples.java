@@ -88,10 +88,9 @@ final class InterfaceSamples {
 
     // Sorted maps: Sample copies them into sorted maps, which is linear for sorted input.
     Map<String, Object> fields = new TreeMap<>();
+    // Always there, empty without a description, so that rules can ask for one (interface_down does).
     String aliasText = text(values, alias);
-    if (aliasText != null) {
-      fields.put("alias", aliasText);
-    }
+    fields.put("alias", aliasText == null ? "" : aliasText);
     putNumber(fields, "oper_status", number(values, operStatus));
     putNumber(fields, "admin_status", number(values, adminStatus));
     long speedBps = speedBps(values);

@@ -45,7 +45,8 @@ class InterfaceSamplesTest {
 
     assertThat(sample.tag("if_name")).isEqualTo("GigabitEthernet0/7");
     assertThat(sample.tag("if_index")).isEqualTo("7");
-    assertThat(sample.fields()).containsOnlyKeys("in_octets", "speed_bps", "oper_status");
+    assertThat(sample.fields()).containsOnlyKeys("in_octets", "speed_bps", "oper_status", "alias");
+    assertThat(sample.fields()).containsEntry("alias", "");
     assertThat(sample.field("in_octets")).isEqualTo(1234L);
     assertThat(sample.field("speed_bps")).isEqualTo(1_000_000_000L);
   }
