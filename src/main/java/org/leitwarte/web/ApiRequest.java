@@ -2,6 +2,7 @@ package org.leitwarte.web;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.LanguageHeader;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
@@ -50,7 +51,7 @@ final class ApiRequest {
 
   /** The language for annotations: {@code lang}, else the Accept-Language header, else German. */
   String language() {
-    return Language.choose(query("lang"), context.acceptableLanguages());
+    return Language.choose(query("lang"), context.acceptableLanguages().stream().map(LanguageHeader::tag).toList());
   }
 
   Optional<String> query(String name) {

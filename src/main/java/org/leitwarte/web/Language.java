@@ -1,6 +1,5 @@
 package org.leitwarte.web;
 
-import io.vertx.ext.web.LanguageHeader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,14 +15,15 @@ final class Language {
 
   /**
    * @param requested the {@code lang} parameter, which wins
-   * @param accepted the Accept-Language header's languages, best first
+   * @param accepted the primary tags of the Accept-Language header's languages, best first ({@code en}
+   *     for {@code en-GB})
    */
-  static String choose(Optional<String> requested, List<LanguageHeader> accepted) {
+  static String choose(Optional<String> requested, List<String> accepted) {
     if (requested.isPresent() && OFFERED.contains(requested.get())) {
       return requested.get();
     }
-    for (LanguageHeader language : accepted) {
-      String tag = language.tag() == null ? "" : language.tag().toLowerCase(Locale.ROOT);
+    for (String language : accepted) {
+      String tag = language == null ? "" : language.toLowerCase(Locale.ROOT);
       if (OFFERED.contains(tag)) {
         return tag;
       }

@@ -103,6 +103,9 @@ final class ValidationErrors {
     if (required.find()) {
       return ApiError.invalid(join(field, required.group(1)), "missing");
     }
+    if (field.isEmpty() && parameter.isEmpty()) {
+      return ApiError.invalid("", "the request body " + words(text));
+    }
     return ApiError.invalid(field, words(text));
   }
 

@@ -137,7 +137,7 @@ class ApiRequestsTest {
       end twice              | {"matchers": [{"name": "device", "op": "=", "value": "x"}], "ends_at": "2099-01-01T00:00:00Z", "duration": "1h", "author": "a", "comment": "c"} | duration | not both
       not a date-time        | {"matchers": [{"name": "device", "op": "=", "value": "x"}], "ends_at": "tomorrow", "author": "a", "comment": "c"}     | ends_at             | must be a date-time with offset
       not a duration         | {"matchers": [{"name": "device", "op": "=", "value": "x"}], "duration": "2 hours", "author": "a", "comment": "c"}     | duration            | 2 hours
-      not an object          | [1, 2]                                                                                                                  | ''                  | must be an object, got an array
+      not an object          | [1, 2]                                                                                                                  | ''                  | the request body must be an object, got an array
       """)
   void a_refused_silence_names_the_field_and_leaves_no_row(String what, String body, String field, String message) throws Exception {
     Answer answer = api.post("/api/v1/silences", body, "application/json");

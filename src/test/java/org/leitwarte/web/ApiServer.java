@@ -34,6 +34,7 @@ final class ApiServer implements AutoCloseable {
   final SilenceRepository silences;
   final MaintenanceRepository windows;
   final Pool pool;
+  final AlertingApi api;
   final ApiClient client;
   private final StoreFixture stores;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -45,7 +46,7 @@ final class ApiServer implements AutoCloseable {
     alerts = new AlertRepository(pool);
     silences = new SilenceRepository(pool);
     windows = new MaintenanceRepository(pool);
-    AlertingApi api = new AlertingApi(
+    api = new AlertingApi(
         new AlertApi(alerts),
         new SilenceApi(silences, this::refresh, Clock.systemUTC()),
         new MaintenanceApi(windows, this::refresh, Clock.systemUTC()));
