@@ -2,6 +2,7 @@ package org.leitwarte.web;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -106,7 +107,7 @@ final class ApiErrors {
       return;
     }
     // A refused body may not have been read to its end; do not keep the connection for the next request.
-    if (error.status() == 413) {
+    if (error.status() == 413 && context.request().version() != HttpVersion.HTTP_2) {
       context.response().putHeader(HttpHeaders.CONNECTION, "close");
     }
     Responses.send(context, error.status(), error.toJson());

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.health.Health;
 
@@ -30,7 +31,9 @@ public final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return ApiRouter.create(vertx, health, registry, api).compose(built -> {
-      server = vertx.createHttpServer();
+      // No cleartext HTTP/2 upgrade (h2c): the JDK's HttpClient asks for it by default, and with Vert.x 5.0.7
+      // answers over 16 KiB then sometimes never arrive whole; HTTP/1.1 serves a JSON API just as well.
+      server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false));
       return server.requestHandler(built.router()).listen(config.port(), config.host());
     });
   }

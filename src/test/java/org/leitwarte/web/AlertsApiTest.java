@@ -7,12 +7,13 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.testsupport.Eventually;
 import org.leitwarte.testsupport.InfluxDbServer;
@@ -112,7 +113,7 @@ class AlertsApiTest {
       assertThat(deviceHistory.stream().map(entry -> ((JsonObject) entry).getString("rule")))
           .contains("snmp_silent", "snmp_silent_long");
       assertThat(deviceHistory.stream().map(entry -> Instant.parse(((JsonObject) entry).getString("at"))).toList())
-          .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+          .isSortedAccordingTo(Comparator.reverseOrder());
       assertThat(api.get("/api/v1/devices/hbs-server/alerts/history?limit=1").array("history")).hasSize(1);
       assertThat(api.get("/api/v1/devices/nowhere/alerts/history").array("history")).isEmpty();
     } finally {

@@ -8,11 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A plain HTTP client for Leitwarte's API on loopback, as any other client would call it. */
 final class ApiClient {
 
+  /** As the JDK's client comes by default: it asks to upgrade to HTTP/2 (h2c), which Leitwarte declines. */
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
   /** One answer: status, headers we look at, body as text and as JSON. */
   record Answer(int status, Optional<String> contentType, Optional<String> location, Optional<String> allow, String body) {
@@ -63,7 +68,7 @@ final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path, String... headers) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(ANSWER_TIMEOUT);
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }
@@ -71,12 +76,17 @@ final class ApiClient {
   }
 
   private static Answer send(HttpRequest.Builder request) {
+    HttpRequest built = request.build();
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      // The request timeout ends at the headers; a body that never ends must fail the test too.
+      HttpResponse<String> response = HTTP.sendAsync(built, HttpResponse.BodyHandlers.ofString())
+          .get(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       return new Answer(response.statusCode(), response.headers().firstValue("content-type"),
           response.headers().firstValue("location"), response.headers().firstValue("allow"), response.body());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(built.method() + " " + built.uri() + " failed", e.getCause());
+    } catch (TimeoutException e) {
+      throw new AssertionError("no complete answer within " + ANSWER_TIMEOUT.toSeconds() + " s: " + built.method() + " " + built.uri());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

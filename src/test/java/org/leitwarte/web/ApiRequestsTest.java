@@ -1,6 +1,7 @@
 package org.leitwarte.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -63,7 +64,7 @@ class ApiRequestsTest {
     assertThat(silence.getString("author")).isEqualTo("jana");
     assertThat(silence.getValue("expired_at")).isNull();
     assertThat(Instant.parse(silence.getString("ends_at")))
-        .isCloseTo(Instant.parse(silence.getString("starts_at")).plus(2, ChronoUnit.HOURS), org.assertj.core.api.Assertions.within(1, ChronoUnit.SECONDS));
+        .isCloseTo(Instant.parse(silence.getString("starts_at")).plus(2, ChronoUnit.HOURS), within(1, ChronoUnit.SECONDS));
     assertThat(server.refreshes).hasValue(1);
 
     assertThat(api.get("/api/v1/silences").array("silences")).singleElement()

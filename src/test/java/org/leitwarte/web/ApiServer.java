@@ -36,6 +36,7 @@ final class ApiServer implements AutoCloseable {
   final Pool pool;
   final AlertingApi api;
   final ApiClient client;
+  final int port;
   private final StoreFixture stores;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -53,7 +54,8 @@ final class ApiServer implements AutoCloseable {
     Health health = new Health(vertx, Duration.ofSeconds(1));
     HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api);
     await(vertx.deployVerticle(http));
-    client = new ApiClient(http.actualPort());
+    port = http.actualPort();
+    client = new ApiClient(port);
   }
 
   private Future<Void> refresh() {

@@ -3,6 +3,7 @@ package org.leitwarte.alerting.history;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.leitwarte.alerting.Matcher;
 
 /**
@@ -66,7 +67,7 @@ public record ApiScope(Optional<String> tenant) {
     Matcher own = Matcher.equal("tenant", tenant.get());
     List<Matcher> tenantMatchers = matchers.stream().filter(matcher -> matcher.name().equals("tenant")).toList();
     if (tenantMatchers.isEmpty()) {
-      return java.util.stream.Stream.concat(matchers.stream(), java.util.stream.Stream.of(own)).toList();
+      return Stream.concat(matchers.stream(), Stream.of(own)).toList();
     }
     if (tenantMatchers.stream().allMatch(own::equals)) {
       return matchers;

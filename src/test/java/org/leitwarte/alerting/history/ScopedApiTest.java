@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leitwarte.alerting.Alert;
 import org.leitwarte.alerting.AlertChange;
+import org.leitwarte.alerting.AlertFingerprint;
 import org.leitwarte.alerting.AlertState;
 import org.leitwarte.alerting.Matcher;
 import org.leitwarte.alerting.Severity;
@@ -148,7 +149,7 @@ class ScopedApiTest {
 
   private static Alert alert(String tenant, String device) {
     Map<String, String> labels = Map.of("alertname", "snmp_silent", "severity", "critical", "tenant", tenant, "device", device);
-    return new Alert(org.leitwarte.alerting.AlertFingerprint.of("snmp_silent", labels), "snmp_silent", Severity.CRITICAL,
+    return new Alert(AlertFingerprint.of("snmp_silent", labels), "snmp_silent", Severity.CRITICAL,
         AlertState.PENDING, labels, Map.of("de", Map.of("summary", device + " schweigt")), NOW, NOW, Optional.empty(),
         Optional.empty(), false);
   }
