@@ -26,14 +26,18 @@ import org.leitwarte.alerting.EvaluatorStats;
 import org.leitwarte.alerting.InventoryDeviceDirectory;
 import org.leitwarte.alerting.RuleSet;
 import org.leitwarte.alerting.Suppressor;
+import org.leitwarte.alerting.history.AlertApi;
 import org.leitwarte.alerting.history.AlertRepository;
+import org.leitwarte.alerting.maintenance.MaintenanceApi;
 import org.leitwarte.alerting.maintenance.MaintenanceRepository;
 import org.leitwarte.alerting.maintenance.MaintenanceSuppressor;
 import org.leitwarte.alerting.rules.RulesWatcher;
+import org.leitwarte.alerting.silence.SilenceApi;
 import org.leitwarte.alerting.silence.SilenceRepository;
 import org.leitwarte.alerting.silence.SilenceSuppressor;
 import org.leitwarte.config.Problem;
 import org.leitwarte.inventory.Inventory;
+import org.leitwarte.web.AlertingApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,5 +203,13 @@ final class AlertingAssembly {
 
   SilenceRepository silences() {
     return silenceRepository;
+  }
+
+  /** The logic behind the API's alert, silence and maintenance routes; changes apply at once. */
+  AlertingApi api() {
+    return new AlertingApi(
+        new AlertApi(alerts),
+        new SilenceApi(silenceRepository, this::refreshSuppressions, clock),
+        new MaintenanceApi(maintenanceWindows, this::refreshSuppressions, clock));
   }
 }

@@ -206,7 +206,7 @@ public final class Leitwarte {
         .add("spool", this::spoolHealth)
         .add("polling", this::pollingHealth)
         .add("alerting", this::alertingHealth);
-    http = new HttpServerVerticle(config.http(), health, registry);
+    http = new HttpServerVerticle(config.http(), health, registry, alerting.api());
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
       return null;

@@ -59,6 +59,11 @@ public final class MaintenanceRepository {
    *     window is invalid (scope matching everything, blank author or comment)
    */
   public Future<Long> create(List<Matcher> scope, Schedule schedule, String author, String comment) {
+    return create(scope, schedule, author, comment, Optional.empty());
+  }
+
+  /** As {@link #create(List, Schedule, String, String)}, with the client address for the audit row. */
+  public Future<Long> create(List<Matcher> scope, Schedule schedule, String author, String comment, Optional<String> address) {
     MaintenanceWindow window;
     try {
       window = new MaintenanceWindow(0, scope, schedule, author, comment, now(), Optional.empty());
@@ -79,7 +84,7 @@ public final class MaintenanceRepository {
         .put("comment", window.comment());
     return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(parameters)
         .map(rows -> rows.property(JDBCPool.GENERATED_KEYS).getLong("id"))
-        .compose(id -> audit(connection, author, CREATE_ACTION, id, detail).map(id)));
+        .compose(id -> audit(connection, author, CREATE_ACTION, id, detail, address).map(id)));
   }
 
   public Future<Optional<MaintenanceWindow>> get(long id) {
@@ -113,6 +118,11 @@ public final class MaintenanceRepository {
    * @return the window as it is now; empty if there is no window with that id
    */
   public Future<Optional<MaintenanceWindow>> expire(long id, String actor) {
+    return expire(id, actor, Optional.empty());
+  }
+
+  /** As {@link #expire(long, String)}, with the client address for the audit row. */
+  public Future<Optional<MaintenanceWindow>> expire(long id, String actor, Optional<String> address) {
     if (actor == null || actor.isBlank()) {
       return Future.failedFuture(new IllegalArgumentException("actor: must not be blank"));
     }
@@ -120,7 +130,7 @@ public final class MaintenanceRepository {
     return pool.withTransaction(connection -> connection.preparedQuery(EXPIRE).execute(Tuple.of(timestamp(now), id))
         .compose(updated -> updated.rowCount() == 0
             ? Future.<Void>succeededFuture()
-            : audit(connection, actor, EXPIRE_ACTION, id, new JsonObject().put("expired_at", now.toString())))
+            : audit(connection, actor, EXPIRE_ACTION, id, new JsonObject().put("expired_at", now.toString()), address))
         .compose(v -> get(connection, id)));
   }
 
@@ -151,9 +161,10 @@ public final class MaintenanceRepository {
     return windows;
   }
 
-  private static Future<Void> audit(SqlConnection connection, String actor, String action, long id, JsonObject detail) {
+  private static Future<Void> audit(
+      SqlConnection connection, String actor, String action, long id, JsonObject detail, Optional<String> address) {
     return connection.preparedQuery(INSERT_AUDIT)
-        .execute(Tuple.from(Arrays.asList(actor, action, MaintenanceSuppressor.reason(id), detail.encode(), null)))
+        .execute(Tuple.from(Arrays.asList(actor, action, MaintenanceSuppressor.reason(id), detail.encode(), address.orElse(null))))
         .mapEmpty();
   }
 

@@ -59,6 +59,12 @@ public final class SilenceRepository {
    *     silence is invalid (matchers matching everything, end not after start, blank author or comment)
    */
   public Future<Long> create(List<Matcher> matchers, Instant startsAt, Instant endsAt, String author, String comment) {
+    return create(matchers, startsAt, endsAt, author, comment, Optional.empty());
+  }
+
+  /** As {@link #create(List, Instant, Instant, String, String)}, with the client address for the audit row. */
+  public Future<Long> create(
+      List<Matcher> matchers, Instant startsAt, Instant endsAt, String author, String comment, Optional<String> address) {
     Silence silence;
     try {
       silence = new Silence(0, matchers, millis(startsAt), millis(endsAt), author, comment, now(), Optional.empty());
@@ -79,7 +85,7 @@ public final class SilenceRepository {
         .put("comment", silence.comment());
     return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(parameters)
         .map(rows -> rows.property(JDBCPool.GENERATED_KEYS).getLong("id"))
-        .compose(id -> audit(connection, author, CREATE_ACTION, id, detail).map(id)));
+        .compose(id -> audit(connection, author, CREATE_ACTION, id, detail, address).map(id)));
   }
 
   public Future<Optional<Silence>> get(long id) {
@@ -106,6 +112,11 @@ public final class SilenceRepository {
    * @return the silence as it is now; empty if there is no silence with that id
    */
   public Future<Optional<Silence>> expire(long id, String actor) {
+    return expire(id, actor, Optional.empty());
+  }
+
+  /** As {@link #expire(long, String)}, with the client address for the audit row. */
+  public Future<Optional<Silence>> expire(long id, String actor, Optional<String> address) {
     if (actor == null || actor.isBlank()) {
       return Future.failedFuture(new IllegalArgumentException("actor: must not be blank"));
     }
@@ -113,7 +124,7 @@ public final class SilenceRepository {
     return pool.withTransaction(connection -> connection.preparedQuery(EXPIRE).execute(Tuple.of(timestamp(now), id))
         .compose(updated -> updated.rowCount() == 0
             ? Future.<Void>succeededFuture()
-            : audit(connection, actor, EXPIRE_ACTION, id, new JsonObject().put("expired_at", now.toString())))
+            : audit(connection, actor, EXPIRE_ACTION, id, new JsonObject().put("expired_at", now.toString()), address))
         .compose(v -> get(connection, id)));
   }
 
@@ -145,9 +156,10 @@ public final class SilenceRepository {
     return silences;
   }
 
-  private static Future<Void> audit(SqlConnection connection, String actor, String action, long id, JsonObject detail) {
+  private static Future<Void> audit(
+      SqlConnection connection, String actor, String action, long id, JsonObject detail, Optional<String> address) {
     return connection.preparedQuery(INSERT_AUDIT)
-        .execute(Tuple.from(Arrays.asList(actor, action, SilenceSuppressor.reason(id), detail.encode(), null)))
+        .execute(Tuple.from(Arrays.asList(actor, action, SilenceSuppressor.reason(id), detail.encode(), address.orElse(null))))
         .mapEmpty();
   }
 

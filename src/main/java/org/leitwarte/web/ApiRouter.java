@@ -1,0 +1,63 @@
+package org.leitwarte.web;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.List;
+import org.leitwarte.health.Health;
+
+/**
+ * Builds Leitwarte's router from the OpenAPI document {@value #DOCUMENT}: every route is an operation
+ * of the document, and every request is validated against it before its handler runs. Bodies are
+ * limited to {@value #MAX_BODY_BYTES} bytes; every failure, unknown route and wrong method is answered
+ * by {@link ApiErrors}.
+ */
+final class ApiRouter {
+
+  /** On the class path; Vert.x's file system reads class-path resources. */
+  static final String DOCUMENT = "org/leitwarte/web/openapi.yaml";
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private ApiRouter() {}
+
+  /** The contract and the router for it; fails if an operation of the document has no handler. */
+  record Built(OpenAPIContract contract, Router router) {}
+
+  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api) {
+    Future<Buffer> document = vertx.fileSystem().readFile(DOCUMENT);
+    Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, DOCUMENT);
+    return Future.all(document, contract).map(loaded -> {
+      List<RouteGroup> groups = List.of(
+          new OperationsRoutes(document.result(), health, registry),
+          new AlertRoutes(api.alerts()),
+          new SilenceRoutes(api.silences()),
+          new MaintenanceRoutes(api.maintenanceWindows()));
+      return new Built(contract.result(), router(vertx, contract.result(), groups));
+    });
+  }
+
+  private static Router router(Vertx vertx, OpenAPIContract contract, List<RouteGroup> groups) {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    groups.forEach(group -> group.mount(builder));
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      if (route.getHandlers().isEmpty()) {
+        // RouterBuilder would answer 503 there; a document ahead of the code is a mistake to catch at start.
+        throw new IllegalStateException("operation " + route.getOperation().getOperationId() + " of " + DOCUMENT + " has no handler");
+      }
+    }
+    Router router = builder.createRouter();
+    ApiErrors errors = new ApiErrors(contract, MAX_BODY_BYTES);
+    router.route().failureHandler(errors::failure);
+    router.errorHandler(404, errors::notFound);
+    router.errorHandler(405, errors::methodNotAllowed);
+    return router;
+  }
+}

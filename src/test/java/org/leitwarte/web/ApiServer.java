@@ -1,0 +1,84 @@
+package org.leitwarte.web;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.leitwarte.alerting.history.AlertApi;
+import org.leitwarte.alerting.history.AlertRepository;
+import org.leitwarte.alerting.maintenance.MaintenanceApi;
+import org.leitwarte.alerting.maintenance.MaintenanceRepository;
+import org.leitwarte.alerting.silence.SilenceApi;
+import org.leitwarte.alerting.silence.SilenceRepository;
+import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.health.Health;
+import org.leitwarte.store.Dialect;
+import org.leitwarte.store.Store;
+import org.leitwarte.store.StoreFixture;
+
+/**
+ * The HTTP server deployed alone on a real store (H2 or PostgreSQL) with the real repositories behind
+ * the API, on a free loopback port; counts how often the suppressions were asked to be re-read.
+ */
+final class ApiServer implements AutoCloseable {
+
+  final Vertx vertx = Vertx.vertx();
+  final AtomicInteger refreshes = new AtomicInteger();
+  final AlertRepository alerts;
+  final SilenceRepository silences;
+  final MaintenanceRepository windows;
+  final Pool pool;
+  final AlertingApi api;
+  final ApiClient client;
+  final int port;
+  private final StoreFixture stores;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  ApiServer(Path dir, Dialect dialect) throws Exception {
+    stores = new StoreFixture(dir);
+    Store store = await(stores.open(vertx, dialect));
+    pool = store.pool();
+    alerts = new AlertRepository(pool);
+    silences = new SilenceRepository(pool);
+    windows = new MaintenanceRepository(pool);
+    api = new AlertingApi(
+        new AlertApi(alerts),
+        new SilenceApi(silences, this::refresh, Clock.systemUTC()),
+        new MaintenanceApi(windows, this::refresh, Clock.systemUTC()));
+    Health health = new Health(vertx, Duration.ofSeconds(1));
+    HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api);
+    await(vertx.deployVerticle(http));
+    port = http.actualPort();
+    client = new ApiClient(port);
+  }
+
+  private Future<Void> refresh() {
+    refreshes.incrementAndGet();
+    return Future.succeededFuture();
+  }
+
+  /** How many rows {@code sql} (a SELECT COUNT(*)) counts. */
+  long count(String sql) throws Exception {
+    return await(pool.query(sql).execute().map(rows -> rows.iterator().next().getLong(0)));
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      await(stores.close(vertx));
+    } finally {
+      await(vertx.close());
+      registry.close();
+    }
+  }
+
+  static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
