@@ -8,12 +8,13 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.leitwarte.inventory.InventoryDiff.Placed;
+import org.leitwarte.store.AuditLog;
 
 /**
  * The inventory in the SQL store. The YAML files are the source of truth: an import makes the store
@@ -94,10 +95,7 @@ public final class InventoryRepository {
   }
 
   private static Future<Void> audit(SqlConnection connection, String actor, JsonObject detail) {
-    return connection
-        .preparedQuery(InventoryRows.INSERT_AUDIT)
-        .execute(Tuple.from(Arrays.asList(actor, IMPORT_ACTION, "inventory", detail.encode(), null)))
-        .mapEmpty();
+    return AuditLog.append(connection, actor, IMPORT_ACTION, "inventory", detail, Optional.empty());
   }
 
   private static <T> Future<Void> batch(

@@ -50,9 +50,6 @@ final class InventoryRows {
   static final String RELOCATE_DEVICE = "UPDATE device SET source = ?, ordinal = ? WHERE id = ?";
   static final String DELETE_DEVICE = "DELETE FROM device WHERE id = ?";
 
-  static final String INSERT_AUDIT =
-      "INSERT INTO audit_log (actor, action, subject, detail, address) VALUES (?, ?, ?, ?, ?)";
-
   private InventoryRows() {}
 
   // ---- tenants ---------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.leitwarte.alerting.Matcher;
+import org.leitwarte.store.AuditLog;
 import org.leitwarte.alerting.silence.MatcherJson;
 
 /**
@@ -37,7 +38,6 @@ public final class MaintenanceRepository {
   private static final String INSERT =
       "INSERT INTO maintenance_window (scope, tenant, schedule, ends_at, author, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
   private static final String EXPIRE = "UPDATE maintenance_window SET expired_at = ? WHERE id = ? AND expired_at IS NULL";
-  private static final String INSERT_AUDIT = "INSERT INTO audit_log (actor, action, subject, detail, address) VALUES (?, ?, ?, ?, ?)";
 
   private final Pool pool;
   private final Clock clock;
@@ -163,9 +163,7 @@ public final class MaintenanceRepository {
 
   private static Future<Void> audit(
       SqlConnection connection, String actor, String action, long id, JsonObject detail, Optional<String> address) {
-    return connection.preparedQuery(INSERT_AUDIT)
-        .execute(Tuple.from(Arrays.asList(actor, action, MaintenanceSuppressor.reason(id), detail.encode(), address.orElse(null))))
-        .mapEmpty();
+    return AuditLog.append(connection, actor, action, MaintenanceSuppressor.reason(id), detail, address);
   }
 
   private static OffsetDateTime timestamp(Instant instant) {

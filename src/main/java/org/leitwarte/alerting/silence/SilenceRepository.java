@@ -16,11 +16,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.leitwarte.alerting.Matcher;
+import org.leitwarte.store.AuditLog;
 
 /**
  * Silences in the SQL store (table {@code silence}). Silences are never deleted; expiring one sets its
@@ -37,7 +37,6 @@ public final class SilenceRepository {
   private static final String INSERT =
       "INSERT INTO silence (matchers, starts_at, ends_at, author, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)";
   private static final String EXPIRE = "UPDATE silence SET expired_at = ? WHERE id = ? AND expired_at IS NULL";
-  private static final String INSERT_AUDIT = "INSERT INTO audit_log (actor, action, subject, detail, address) VALUES (?, ?, ?, ?, ?)";
 
   private final Pool pool;
   private final Clock clock;
@@ -158,9 +157,7 @@ public final class SilenceRepository {
 
   private static Future<Void> audit(
       SqlConnection connection, String actor, String action, long id, JsonObject detail, Optional<String> address) {
-    return connection.preparedQuery(INSERT_AUDIT)
-        .execute(Tuple.from(Arrays.asList(actor, action, SilenceSuppressor.reason(id), detail.encode(), address.orElse(null))))
-        .mapEmpty();
+    return AuditLog.append(connection, actor, action, SilenceSuppressor.reason(id), detail, address);
   }
 
   private static Instant millis(Instant instant) {
