@@ -86,13 +86,19 @@ public final class RuleLoader {
     return new LoadResult(new RuleSet(new ArrayList<>(rules.values())), problems.list(), refused, unreadable, true);
   }
 
+  /**
+   * Files beside the rules that are not rules: the incident routing tree and the on-call
+   * configuration (teams, people, schedules, escalation policies), read by the incident engine.
+   */
+  public static final java.util.Set<String> NOT_RULES = java.util.Set.of("routing.yaml", "oncall.yaml");
+
   /** The rule files in name order; a {@code .yml} file is reported rather than silently skipped. */
   private static List<Path> files(Path folder, Problems problems) throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> entries = Files.list(folder)) {
       for (Path entry : entries.sorted().toList()) {
         String fileName = entry.getFileName().toString();
-        if (fileName.startsWith(".") || !Files.isRegularFile(entry)) {
+        if (fileName.startsWith(".") || NOT_RULES.contains(fileName) || !Files.isRegularFile(entry)) {
           continue;
         }
         if (fileName.endsWith(".yaml")) {
