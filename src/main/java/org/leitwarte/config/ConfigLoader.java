@@ -56,9 +56,12 @@ public final class ConfigLoader {
     LeitwarteConfig.Polling polling = polling(root.map("polling"));
     LeitwarteConfig.Icmp icmp = icmp(root.map("icmp"));
     Optional<Path> rules = root.optionalString("rules").map(this::resolve);
+    NotifyConfigReader notifyReader = new NotifyConfigReader(environment);
+    LeitwarteConfig.Incidents incidents = notifyReader.incidents(root.map("incidents"));
+    LeitwarteConfig.Notify notify = notifyReader.notify(root.map("notify"));
     root.finish();
     problems.throwIfAny();
-    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules);
+    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify);
   }
 
   private LeitwarteConfig.Http http(YamlMap http) {

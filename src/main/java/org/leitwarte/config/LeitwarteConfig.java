@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,7 +23,9 @@ public record LeitwarteConfig(
     List<Path> inventory,
     Polling polling,
     Icmp icmp,
-    Optional<Path> rules) {
+    Optional<Path> rules,
+    Incidents incidents,
+    Notify notifications) {
 
   public LeitwarteConfig {
     Objects.requireNonNull(file, "file");
@@ -33,6 +36,8 @@ public record LeitwarteConfig(
     inventory = List.copyOf(inventory);
     Objects.requireNonNull(polling, "polling");
     Objects.requireNonNull(icmp, "icmp");
+    Objects.requireNonNull(incidents, "incidents");
+    Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(rules, "rules");
   }
 
@@ -82,4 +87,57 @@ public record LeitwarteConfig(
    * between any two packets, waiting {@code timeout} for each reply.
    */
   public record Icmp(Path fping, int count, Duration period, Duration timeout, Duration gap, int batchSize) {}
+
+  /**
+   * {@code incidents: {public_url, link_secret, link_validity}}: acknowledge links point at {@code
+   * publicUrl} (default: the HTTP server's own address) and are signed with {@code linkSecret}
+   * (default: a random key made once and kept in the store).
+   */
+  public record Incidents(Optional<URI> publicUrl, Optional<Secret> linkSecret, Duration linkValidity) {}
+
+  /**
+   * {@code notify:}: how people are reached. Each channel is optional; a person is notified on every
+   * channel that is configured here and for which they have an address.
+   */
+  public record Notify(
+      Optional<Email> email,
+      Optional<Secret> webhookSecret,
+      Optional<Sms> sms,
+      RateLimit rateLimit,
+      Retries retries,
+      Optional<Imap> imap) {
+
+    /** {@code email: {host, port, tls, starttls, username, password, from}}. */
+    public record Email(
+        String host, int port, boolean tls, StartTls startTls, Optional<String> username, Optional<Secret> password, String from) {}
+
+    /** Whether to use STARTTLS on a plain connection. */
+    public enum StartTls {
+      DISABLED,
+      OPTIONAL,
+      REQUIRED
+    }
+
+    /**
+     * {@code sms: {url, method, body, headers}}: an HTTP SMS gateway; {@code url} and {@code body} are
+     * templates with {@code {{phone}}} and {@code {{text}}}.
+     */
+    public record Sms(String url, String method, Optional<String> body, Map<String, String> headers, Optional<Secret> token) {
+      public Sms {
+        headers = Map.copyOf(headers);
+      }
+    }
+
+    /** {@code rate_limit: {per_person, window}}: at most so many notifications per person and window. */
+    public record RateLimit(int perPerson, Duration window) {}
+
+    /** {@code retries: {attempts, first_delay, max_delay}}: exponential backoff per delivery. */
+    public record Retries(int attempts, Duration firstDelay, Duration maxDelay) {}
+
+    /**
+     * {@code imap: {host, port, tls, username, password, folder, poll}}: replies to notifications that
+     * start with ACK (or ok) acknowledge the incident.
+     */
+    public record Imap(String host, int port, boolean tls, String username, Secret password, String folder, Duration poll) {}
+  }
 }
