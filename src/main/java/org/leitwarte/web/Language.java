@@ -13,6 +13,12 @@ final class Language {
 
   private Language() {}
 
+  /** The language of a page or answer: {@code ?lang=} wins, then Accept-Language, then German. */
+  static String of(io.vertx.ext.web.RoutingContext context) {
+    return choose(Optional.ofNullable(context.queryParams().get("lang")),
+        context.acceptableLanguages().stream().map(io.vertx.ext.web.LanguageHeader::tag).toList());
+  }
+
   /**
    * @param requested the {@code lang} parameter, which wins
    * @param accepted the primary tags of the Accept-Language header's languages, best first ({@code en}
