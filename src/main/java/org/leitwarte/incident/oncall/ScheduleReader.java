@@ -157,7 +157,7 @@ final class ScheduleReader {
       }
     }
     if (!map.has("weekdays") && !map.has("times")) {
-      map.report("restricts the layer to nothing: give weekdays, times or both");
+      map.report("names neither weekdays nor times, so the layer would cover nothing");
       ok = false;
     }
     return ok ? Optional.of(new Restriction(weekdays, times)) : Optional.empty();
@@ -173,7 +173,7 @@ final class ScheduleReader {
     Instant end = map.required("end", text -> ScheduleText.parseInstant(text, zone));
     String reason = map.string("reason");
     if (start != null && end != null && !end.isAfter(start)) {
-      map.problem("end", "must be after start (" + start + "), got " + end);
+      map.problem("end", "must be after start");
       return Optional.empty();
     }
     if (person == null || start == null || end == null || reason == null) {
