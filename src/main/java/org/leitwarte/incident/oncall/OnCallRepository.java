@@ -138,26 +138,31 @@ public final class OnCallRepository {
       }
     }
     // Members are rewritten whole, after their people and teams exist and before people are removed.
-    return batch(connection, OnCallRows.INSERT_PERSON, people.inserts(), p -> p.value().parameters(p.ordinal()))
-        .compose(v -> batch(connection, OnCallRows.UPDATE_PERSON, people.updates(), p -> p.value().parameters(p.ordinal())))
-        .compose(v -> batch(connection, OnCallRows.RENUMBER_PERSON, people.unchanged(), p -> Tuple.of(p.ordinal(), p.value().id())))
+    return upsert(connection, OnCallRows.PERSON, people, PersonRow::id, p -> p.value().parameters(p.ordinal()))
         .compose(v -> connection.query(OnCallRows.DELETE_MEMBERS).execute().<Void>mapEmpty())
-        .compose(v -> batch(connection, OnCallRows.INSERT_TEAM, teams.inserts(), OnCallRows::teamParameters))
-        .compose(v -> batch(connection, OnCallRows.UPDATE_TEAM, teams.updates(), OnCallRows::teamParameters))
-        .compose(v -> batch(connection, OnCallRows.RENUMBER_TEAM, teams.unchanged(), p -> Tuple.of(p.ordinal(), p.value().id())))
-        .compose(v -> deleteAll(connection, OnCallRows.DELETE_TEAM, teams.deletes()))
+        .compose(v -> upsert(connection, OnCallRows.TEAM, teams, Team::id, OnCallRows::teamParameters))
+        .compose(v -> delete(connection, OnCallRows.TEAM, teams))
         .compose(v -> executeBatch(connection, OnCallRows.INSERT_MEMBER, members))
-        .compose(v -> deleteAll(connection, OnCallRows.DELETE_PERSON, people.deletes()))
-        .compose(v -> batch(connection, OnCallRows.INSERT_SCHEDULE, schedules.inserts(), OnCallRows::scheduleParameters))
-        .compose(v -> batch(connection, OnCallRows.UPDATE_SCHEDULE, schedules.updates(), OnCallRows::scheduleParameters))
-        .compose(v -> batch(connection, OnCallRows.RENUMBER_SCHEDULE, schedules.unchanged(), p -> Tuple.of(p.ordinal(), p.value().id())))
-        .compose(v -> deleteAll(connection, OnCallRows.DELETE_SCHEDULE, schedules.deletes()))
-        .compose(v -> batch(connection, OnCallRows.INSERT_POLICY, policies.inserts(), OnCallRows::policyParameters))
-        .compose(v -> batch(connection, OnCallRows.UPDATE_POLICY, policies.updates(), OnCallRows::policyParameters))
-        .compose(v -> batch(connection, OnCallRows.RENUMBER_POLICY, policies.unchanged(), p -> Tuple.of(p.ordinal(), p.value().id())))
-        .compose(v -> deleteAll(connection, OnCallRows.DELETE_POLICY, policies.deletes()))
+        .compose(v -> delete(connection, OnCallRows.PERSON, people))
+        .compose(v -> upsert(connection, OnCallRows.SCHEDULE, schedules, OnCallSchedule::id, OnCallRows::scheduleParameters))
+        .compose(v -> delete(connection, OnCallRows.SCHEDULE, schedules))
+        .compose(v -> upsert(connection, OnCallRows.POLICY, policies, EscalationPolicy::id, OnCallRows::policyParameters))
+        .compose(v -> delete(connection, OnCallRows.POLICY, policies))
         .compose(v -> AuditLog.append(connection, actor, IMPORT_ACTION, "oncall", summary.toJson(), Optional.empty()))
         .map(summary);
+  }
+
+  /** Inserts the new rows, updates the changed ones and renumbers those left as they were. */
+  private static <T> Future<Void> upsert(SqlConnection connection, OnCallRows.Statements sql, OnCallDiff<T> diff,
+      Function<T, String> id, Function<Placed<T>, Tuple> parameters) {
+    List<Tuple> renumbered = diff.unchanged().stream().map(p -> Tuple.of(p.ordinal(), id.apply(p.value()))).toList();
+    return executeBatch(connection, sql.insert(), diff.inserts().stream().map(parameters).toList())
+        .compose(v -> executeBatch(connection, sql.update(), diff.updates().stream().map(parameters).toList()))
+        .compose(v -> executeBatch(connection, sql.renumber(), renumbered));
+  }
+
+  private static Future<Void> delete(SqlConnection connection, OnCallRows.Statements sql, OnCallDiff<?> diff) {
+    return executeBatch(connection, sql.delete(), diff.deletes().stream().map(Tuple::of).toList());
   }
 
   // ---- overrides -------------------------------------------------------------------------------
@@ -261,18 +266,10 @@ public final class OnCallRepository {
     return connection.query(sql).execute().map(rows -> StreamSupport.stream(rows.spliterator(), false).map(mapper).toList());
   }
 
-  private static <T> Future<Void> batch(SqlConnection connection, String sql, List<Placed<T>> rows, Function<Placed<T>, Tuple> parameters) {
-    return executeBatch(connection, sql, rows.stream().map(parameters).toList());
-  }
-
   private static Future<Void> executeBatch(SqlConnection connection, String sql, List<Tuple> parameters) {
     if (parameters.isEmpty()) {
       return Future.succeededFuture();
     }
     return connection.preparedQuery(sql).executeBatch(parameters).mapEmpty();
-  }
-
-  private static Future<Void> deleteAll(SqlConnection connection, String sql, List<String> ids) {
-    return executeBatch(connection, sql, ids.stream().map(Tuple::of).toList());
   }
 }

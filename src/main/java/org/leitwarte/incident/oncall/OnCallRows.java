@@ -24,43 +24,44 @@ final class OnCallRows {
 
   private static final Logger LOG = LoggerFactory.getLogger(OnCallRows.class);
 
+  /** The statements that make one table equal to the file; each takes the id as its last parameter. */
+  record Statements(String insert, String update, String renumber, String delete) {}
+
   static final String SELECT_PEOPLE =
       "SELECT id, name, email, phone, webhook, language FROM oncall_person ORDER BY ordinal, id";
-  static final String INSERT_PERSON = "INSERT INTO oncall_person (name, email, phone, webhook, language, ordinal,"
-      + " updated_at, id) VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)";
-  static final String UPDATE_PERSON = "UPDATE oncall_person SET name = ?, email = ?, phone = ?, webhook = ?,"
-      + " language = ?, ordinal = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?";
-  static final String RENUMBER_PERSON = "UPDATE oncall_person SET ordinal = ? WHERE id = ?";
-  static final String DELETE_PERSON = "DELETE FROM oncall_person WHERE id = ?";
+  static final Statements PERSON = new Statements(
+      "INSERT INTO oncall_person (name, email, phone, webhook, language, ordinal, updated_at, id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)",
+      "UPDATE oncall_person SET name = ?, email = ?, phone = ?, webhook = ?, language = ?, ordinal = ?,"
+          + " updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+      "UPDATE oncall_person SET ordinal = ? WHERE id = ?",
+      "DELETE FROM oncall_person WHERE id = ?");
   static final String PERSON_EXISTS = "SELECT id FROM oncall_person WHERE id = ?";
 
   static final String SELECT_TEAMS = "SELECT id, name, policy_id FROM oncall_team ORDER BY ordinal, id";
+  static final Statements TEAM = new Statements(
+      "INSERT INTO oncall_team (name, policy_id, ordinal, updated_at, id) VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?)",
+      "UPDATE oncall_team SET name = ?, policy_id = ?, ordinal = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+      "UPDATE oncall_team SET ordinal = ? WHERE id = ?",
+      "DELETE FROM oncall_team WHERE id = ?");
   static final String SELECT_MEMBERS = "SELECT team_id, person_id FROM oncall_team_member ORDER BY team_id, ordinal";
-  static final String INSERT_TEAM =
-      "INSERT INTO oncall_team (name, policy_id, ordinal, updated_at, id) VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?)";
-  static final String UPDATE_TEAM =
-      "UPDATE oncall_team SET name = ?, policy_id = ?, ordinal = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?";
-  static final String RENUMBER_TEAM = "UPDATE oncall_team SET ordinal = ? WHERE id = ?";
-  static final String DELETE_TEAM = "DELETE FROM oncall_team WHERE id = ?";
   static final String DELETE_MEMBERS = "DELETE FROM oncall_team_member";
   static final String INSERT_MEMBER = "INSERT INTO oncall_team_member (team_id, person_id, ordinal) VALUES (?, ?, ?)";
 
   static final String SELECT_SCHEDULES = "SELECT id, definition FROM oncall_schedule ORDER BY ordinal, id";
-  static final String INSERT_SCHEDULE = "INSERT INTO oncall_schedule (team_id, definition, ordinal, updated_at, id)"
-      + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?)";
-  static final String UPDATE_SCHEDULE = "UPDATE oncall_schedule SET team_id = ?, definition = ?, ordinal = ?,"
-      + " updated_at = CURRENT_TIMESTAMP WHERE id = ?";
-  static final String RENUMBER_SCHEDULE = "UPDATE oncall_schedule SET ordinal = ? WHERE id = ?";
-  static final String DELETE_SCHEDULE = "DELETE FROM oncall_schedule WHERE id = ?";
+  static final Statements SCHEDULE = new Statements(
+      "INSERT INTO oncall_schedule (team_id, definition, ordinal, updated_at, id) VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?)",
+      "UPDATE oncall_schedule SET team_id = ?, definition = ?, ordinal = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+      "UPDATE oncall_schedule SET ordinal = ? WHERE id = ?",
+      "DELETE FROM oncall_schedule WHERE id = ?");
   static final String SCHEDULE_EXISTS = "SELECT id FROM oncall_schedule WHERE id = ?";
 
   static final String SELECT_POLICIES = "SELECT id, definition FROM oncall_policy ORDER BY ordinal, id";
-  static final String INSERT_POLICY =
-      "INSERT INTO oncall_policy (definition, ordinal, updated_at, id) VALUES (?, ?, CURRENT_TIMESTAMP, ?)";
-  static final String UPDATE_POLICY =
-      "UPDATE oncall_policy SET definition = ?, ordinal = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?";
-  static final String RENUMBER_POLICY = "UPDATE oncall_policy SET ordinal = ? WHERE id = ?";
-  static final String DELETE_POLICY = "DELETE FROM oncall_policy WHERE id = ?";
+  static final Statements POLICY = new Statements(
+      "INSERT INTO oncall_policy (definition, ordinal, updated_at, id) VALUES (?, ?, CURRENT_TIMESTAMP, ?)",
+      "UPDATE oncall_policy SET definition = ?, ordinal = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+      "UPDATE oncall_policy SET ordinal = ? WHERE id = ?",
+      "DELETE FROM oncall_policy WHERE id = ?");
 
   static final String SELECT_OVERRIDES =
       "SELECT id, schedule_id, person_id, starts_at, ends_at, reason, created_by, created_at FROM oncall_override";

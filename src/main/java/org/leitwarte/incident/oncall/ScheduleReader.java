@@ -36,7 +36,7 @@ final class ScheduleReader {
     team.ifPresent(t -> OnCallRefs.check(map, "team", "team", t, refs.teams));
     ZoneId zone = map.value("time_zone", ScheduleText::parseZone, DEFAULT_ZONE);
     List<YamlMap> layerMaps = map.mapList("layers");
-    if (layerMaps.isEmpty() && !map.has("layers")) {
+    if (!map.has("layers")) {
       map.missing("layers", "a schedule needs at least one layer");
     } else if (layerMaps.isEmpty()) {
       map.problem("layers", "a schedule needs at least one layer");
