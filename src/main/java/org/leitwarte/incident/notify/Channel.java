@@ -26,4 +26,9 @@ public interface Channel {
    *     exception, which counts as worth retrying) when the message was not taken
    */
   Future<String> deliver(Envelope envelope);
+
+  /** Releases connections and pools. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
 }

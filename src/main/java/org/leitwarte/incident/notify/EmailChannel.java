@@ -123,6 +123,7 @@ public final class EmailChannel implements Channel {
     return DeliveryFailure.transientFailure(config.host() + ":" + config.port() + ": " + DeliveryFailure.describe(error), error);
   }
 
+  @Override
   public Future<Void> close() {
     return client.close();
   }
