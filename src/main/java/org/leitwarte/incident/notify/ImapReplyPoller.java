@@ -2,6 +2,7 @@ package org.leitwarte.incident.notify;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -121,7 +122,7 @@ public final class ImapReplyPoller {
   }
 
   /** Blocking: the unseen mail that names an incident; what names none is remembered and skipped. */
-  private List<Received> readReplies() throws java.io.IOException {
+  private List<Received> readReplies() throws IOException {
     Set<Long> skip;
     synchronized (this) {
       skip = Set.copyOf(unrelated);

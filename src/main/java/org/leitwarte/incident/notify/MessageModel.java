@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -157,7 +158,7 @@ final class MessageModel {
 
   /** Only http(s) links become links: a runbook annotation is text from a rule file, not markup. */
   private static boolean isWebLink(String text) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    String lower = text.toLowerCase(Locale.ROOT);
     return (lower.startsWith("https://") || lower.startsWith("http://")) && !text.contains(" ");
   }
 

@@ -1,5 +1,6 @@
 package org.leitwarte.incident.notify;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ final class RawMail {
 
   /** Quoted-printable; in a header word ({@code inWord}) an underscore is a space. */
   static byte[] quotedPrintable(String text, boolean inWord) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '=' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {

@@ -3,6 +3,7 @@ package org.leitwarte.incident.notify;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
 import org.leitwarte.alerting.Alert;
@@ -48,7 +49,7 @@ final class WebhookBodies {
           .put("rule", alert.rule())
           .put("severity", alert.severity().label())
           .put("state", alert.state().label())
-          .put("labels", new JsonObject(new java.util.HashMap<>(alert.labels())))
+          .put("labels", new JsonObject(new HashMap<>(alert.labels())))
           .put("summary", MessageModel.summary(alert, language))
           .put("description", MessageModel.annotation(alert, "description", language).orElse(null))
           .put("runbook", runbook.orElse(null))
@@ -88,7 +89,7 @@ final class WebhookBodies {
         .put("team", incident.team())
         .put("policy", incident.policy())
         .put("tenant", incident.tenant())
-        .put("group_labels", new JsonObject(new java.util.HashMap<>(incident.groupLabels())))
+        .put("group_labels", new JsonObject(new HashMap<>(incident.groupLabels())))
         .put("created_at", String.valueOf(incident.createdAt()))
         .put("updated_at", String.valueOf(incident.updatedAt()))
         .put("acknowledged_by", incident.acknowledgedBy().orElse(null))

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.mail.Flags;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -15,13 +16,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leitwarte.config.LeitwarteConfig.Notify.Email;
 import org.leitwarte.config.LeitwarteConfig.Notify.Imap;
+import org.leitwarte.config.LeitwarteConfig.Notify.StartTls;
 import org.leitwarte.config.Secret;
 import org.leitwarte.incident.Acknowledger;
+import org.leitwarte.incident.Notification.Kind;
 import org.leitwarte.incident.Person;
 import org.leitwarte.testsupport.Eventually;
 
@@ -67,10 +72,10 @@ class ImapReplyPollerTest {
 
   @Test
   void answering_a_sent_notification_in_a_mail_program_acknowledges_its_incident() throws Exception {
-    EmailChannel email = new EmailChannel(vertx, new org.leitwarte.config.LeitwarteConfig.Notify.Email("127.0.0.1", mail.smtpPort,
-        false, org.leitwarte.config.LeitwarteConfig.Notify.StartTls.DISABLED, Optional.empty(), Optional.empty(),
+    EmailChannel email = new EmailChannel(vertx, new Email("127.0.0.1", mail.smtpPort,
+        false, StartTls.DISABLED, Optional.empty(), Optional.empty(),
         "Leitwarte <" + MailServer.USER + ">"), new NotificationTexts(Fixtures.CLOCK), true, Optional.empty());
-    Await.result(email.deliver(Fixtures.envelope(42, martina, org.leitwarte.incident.Notification.Kind.TRIGGERED)));
+    Await.result(email.deliver(Fixtures.envelope(42, martina, Kind.TRIGGERED)));
     Await.result(email.close());
     MimeMessage sent = mail.greenMail.getReceivedMessagesForDomain("kdo.example")[0];
     MimeMessage answer = (MimeMessage) sent.reply(false);
@@ -145,9 +150,9 @@ class ImapReplyPollerTest {
   }
 
   private static MimeMessage reply(String from, String subject, String inReplyTo, String text) throws MessagingException {
-    MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
+    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
     message.setFrom(new InternetAddress(from));
-    message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(MailServer.USER));
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(MailServer.USER));
     message.setSubject(subject, "UTF-8");
     if (inReplyTo != null) {
       message.setHeader("In-Reply-To", inReplyTo);

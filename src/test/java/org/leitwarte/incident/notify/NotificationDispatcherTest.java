@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.leitwarte.incident.notify.Fixtures.notification;
 
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -209,7 +212,7 @@ class NotificationDispatcherTest {
   @Test
   void webhook_that_does_not_answer_counts_as_a_failed_attempt() {
     // A port that accepts connections but never answers: a server socket nobody serves.
-    try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       dispatcher = new NotificationDispatcher(vertx,
           List.of(new WebhookChannel(vertx, Optional.empty(), new NotificationTexts(clock), clock, Duration.ofMillis(300))),
           GENEROUS, new Notify.Retries(2, Duration.ofMillis(10), Duration.ofMillis(10)), clock);
@@ -222,7 +225,7 @@ class NotificationDispatcherTest {
         assertThat(delivery.attempts()).isEqualTo(2);
         assertThat(delivery.detail()).containsIgnoringCase("timeout");
       });
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leitwarte.config.Secret;
 import org.leitwarte.incident.Notification.Kind;
+import org.leitwarte.testsupport.FreePorts;
 
 class WebhookChannelTest {
 
@@ -157,7 +158,7 @@ class WebhookChannelTest {
 
   @Test
   void nothing_listening_is_worth_another_try_and_the_message_hides_the_path() {
-    URI dead = URI.create("http://127.0.0.1:" + org.leitwarte.testsupport.FreePorts.tcp() + "/hooks/SECRETTOKEN");
+    URI dead = URI.create("http://127.0.0.1:" + FreePorts.tcp() + "/hooks/SECRETTOKEN");
 
     Throwable failure = Await.failure(channel.deliver(envelope(dead)));
 
