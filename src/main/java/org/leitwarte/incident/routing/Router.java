@@ -1,0 +1,16 @@
+package org.leitwarte.incident.routing;
+
+import java.util.List;
+import java.util.Map;
+
+/** Decides where an alert goes, by its labels. */
+@FunctionalInterface
+public interface Router {
+
+  /**
+   * The routes an alert with these labels takes, in tree order: the first matching route, and after it
+   * further ones only where a matched route says {@code continue: true}. Never empty: the root route
+   * (the default) takes what no other route takes.
+   */
+  List<MatchedRoute> route(Map<String, String> labels);
+}
