@@ -38,7 +38,7 @@ public interface IncidentDesk extends Acknowledger {
   /** Resolves by hand (also acknowledges, so nothing escalates); resolving a resolved incident changes nothing. */
   Future<Incident> resolve(ApiScope scope, long id, String person, String channel, Optional<String> comment, Optional<String> address);
 
-  /** Hands the incident to another person; they are notified, and the escalation starts over for them if unacknowledged. */
+  /** Hands the incident to another person; they are notified at once; an unacknowledged incident keeps escalating. */
   Future<Incident> reassign(ApiScope scope, long id, String person, String to, String channel, Optional<String> address);
 
   Future<TimelineEntry> addNote(ApiScope scope, long id, String person, String text, String channel, Optional<String> address);
