@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.leitwarte.incident.AcknowledgeLinks;
@@ -40,7 +41,7 @@ public final class SignedLinks implements AcknowledgeLinks {
     record Forged() implements Verification {}
   }
 
-  private final URI base;
+  private final Supplier<URI> base;
   private final byte[] key;
   private final Duration validity;
   private final Clock clock;
@@ -51,11 +52,17 @@ public final class SignedLinks implements AcknowledgeLinks {
    * @param key at least 32 bytes
    */
   public SignedLinks(URI base, byte[] key, Duration validity, Clock clock) {
+    this(() -> base, key, validity, clock);
+  }
+
+  /**
+   * @param base asked for each link: the service's own address is known only once its HTTP server listens
+   */
+  public SignedLinks(Supplier<URI> base, byte[] key, Duration validity, Clock clock) {
     if (key.length < 32) {
       throw new IllegalArgumentException("the link key must have at least 32 bytes");
     }
-    String text = base.toString();
-    this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    this.base = base;
     this.key = key.clone();
     this.validity = validity;
     this.clock = clock;
@@ -70,7 +77,9 @@ public final class SignedLinks implements AcknowledgeLinks {
 
   @Override
   public URI linkFor(long incidentId, String personId) {
-    return URI.create(base + "/ack/" + token(incidentId, personId));
+    String text = base.get().toString();
+    String root = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    return URI.create(root + "/ack/" + token(incidentId, personId));
   }
 
   /** The token part of a link. */
