@@ -123,7 +123,7 @@ public final class RoutingLoader {
     }
     YamlMap earlier = ids.putIfAbsent(id, map);
     if (earlier != null) {
-      map.problem("id", "'" + id + "' is already the id of the route on line " + earlier.line());
+      map.problem("id", "already defined at " + earlier.source());
     }
     return id;
   }
