@@ -26,8 +26,12 @@ final class CheckConfigCommand implements Callable<Integer> {
     }
     var inventory = loaded.inventory();
     String rules = loaded.rules().map(r -> "; " + r.size() + " alert rules").orElse("");
-    spec.commandLine().getOut().printf("%s: OK (%d tenants, %d sites, %d devices%s)%n",
-        config, inventory.tenants().size(), inventory.sites().size(), inventory.devices().size(), rules);
+    var oncall = loaded.oncall();
+    String people = oncall.people().isEmpty() ? "" : String.format("; %d people, %d teams, %d schedules, %d escalation policies",
+        oncall.people().size(), oncall.teams().size(), oncall.schedules().size(), oncall.policies().size());
+    String routes = loaded.routing().map(tree -> "; " + tree.routes().size() + " routes").orElse("");
+    spec.commandLine().getOut().printf("%s: OK (%d tenants, %d sites, %d devices%s%s%s)%n",
+        config, inventory.tenants().size(), inventory.sites().size(), inventory.devices().size(), rules, people, routes);
     return 0;
   }
 }

@@ -12,6 +12,10 @@ import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.ConfigLoader;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.config.Problem;
+import org.leitwarte.incident.oncall.OnCallConfig;
+import org.leitwarte.incident.oncall.OnCallLoader;
+import org.leitwarte.incident.routing.RoutingLoader;
+import org.leitwarte.incident.routing.RoutingTree;
 import org.leitwarte.inventory.Inventory;
 import org.leitwarte.inventory.InventoryLoader;
 
@@ -20,8 +24,11 @@ import org.leitwarte.inventory.InventoryLoader;
  * validated together, as every command needs them.
  *
  * @param rules the alert rules when they were asked for and a rules folder is configured
+ * @param oncall people, teams, schedules and policies from the rules folder's {@code oncall.yaml}
+ * @param routing the routing tree from the rules folder's {@code routing.yaml}, if it has one
  */
-record LoadedConfig(LeitwarteConfig config, Inventory inventory, Optional<RuleSet> rules) {
+record LoadedConfig(
+    LeitwarteConfig config, Inventory inventory, Optional<RuleSet> rules, OnCallConfig oncall, Optional<RoutingTree> routing) {
 
   /**
    * Loads the configuration and inventory, or prints every problem as {@code file:line: message} to
@@ -57,7 +64,19 @@ record LoadedConfig(LeitwarteConfig config, Inventory inventory, Optional<RuleSe
         problems.addAll(e.problems());
       }
     }
-    return problems.isEmpty() ? new LoadedConfig(config, inventory, rules) : report(problems, err);
+    // The on-call and routing files are checked whenever a rules folder is configured: a service must
+    // not start with a routing tree that names a team nobody is in.
+    OnCallConfig oncall = OnCallConfig.EMPTY;
+    Optional<RoutingTree> routing = Optional.empty();
+    if (config.rules().isPresent()) {
+      try {
+        oncall = OnCallLoader.loadFromRulesFolder(config.rules().get(), environment);
+        routing = RoutingLoader.loadFromRulesFolder(config.rules().get(), oncall);
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    return problems.isEmpty() ? new LoadedConfig(config, inventory, rules, oncall, routing) : report(problems, err);
   }
 
   private static LoadedConfig report(List<Problem> problems, PrintWriter err) {

@@ -96,6 +96,46 @@ class CheckConfigRulesTest {
     Outcome outcome = checkConfig("rules: " + Path.of("alert-rules").toAbsolutePath() + "\n", INVENTORY);
 
     assertThat(outcome.exit()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).contains("; " + org.leitwarte.alerting.rules.RuleLoader.load(Path.of("alert-rules")).size() + " alert rules)");
+    assertThat(outcome.out()).contains("; " + org.leitwarte.alerting.rules.RuleLoader.load(Path.of("alert-rules")).size() + " alert rules; ").contains(" people, ").contains(" routes)");
+  }
+
+  @Test
+  void the_on_call_and_routing_files_beside_the_rules_are_checked_and_counted() throws Exception {
+    Files.createDirectories(dir.resolve("etc"));
+    rules("icmp.yaml", "rules:\n  - {name: down, measurement: icmp, condition: received == 0, severity: critical}\n");
+    rules("oncall.yaml", """
+        people:
+          - {id: anna, name: Anna Albers, email: anna@kdo.test}
+        teams:
+          - {id: netz, members: [anna], policy: netz}
+        escalation_policies:
+          - {id: netz, name: Netz, levels: [{targets: [{person: anna}]}]}
+        """);
+    rules("routing.yaml", "route:\n  team: netz\n  routes:\n    - {match: {role: router}, team: netz}\n");
+
+    Outcome outcome = checkConfig("rules: ../alert-rules\n", INVENTORY);
+
+    assertThat(outcome.exit()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("1 alert rules; 1 people, 1 teams, 0 schedules, 1 escalation policies; 2 routes)");
+  }
+
+  @Test
+  void a_route_to_a_team_nobody_defined_fails_the_check_with_its_file_and_line() throws Exception {
+    Files.createDirectories(dir.resolve("etc"));
+    rules("icmp.yaml", "rules:\n  - {name: down, measurement: icmp, condition: received == 0, severity: critical}\n");
+    rules("oncall.yaml", """
+        people:
+          - {id: anna, name: Anna Albers, email: anna@kdo.test}
+        teams:
+          - {id: netz, members: [anna], policy: netz}
+        escalation_policies:
+          - {id: netz, name: Netz, levels: [{targets: [{person: anna}]}]}
+        """);
+    rules("routing.yaml", "route:\n  team: netz\n  routes:\n    - match: {role: router}\n      team: netzz\n");
+
+    Outcome outcome = checkConfig("rules: ../alert-rules\n", INVENTORY);
+
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.err()).contains("routing.yaml:5:").contains("unknown team 'netzz'");
   }
 }
