@@ -98,6 +98,16 @@ public record EscalationPlan(List<Duration> delays, int repeat, Duration repeatI
     return Optional.of(new Step(levels(), round + 1, base.plus(repeatInterval)));
   }
 
+  /**
+   * The step after {@code step} when its level had nobody to notify: the next level of the same round
+   * at once (waiting its delay would only lose time), else as {@link #next}.
+   */
+  public Optional<Step> nextAfterNobody(Step step, Instant ranAt) {
+    return next(step, ranAt).map(following -> following.round() == step.round() && following.level() > level(step)
+        ? new Step(following.level(), following.round(), ranAt)
+        : following);
+  }
+
   private Duration roundWait() {
     Duration wait = levels() > 1 ? delays.get(levels() - 1) : repeatInterval;
     return wait.compareTo(MIN_ROUND_WAIT) < 0 ? MIN_ROUND_WAIT : wait;

@@ -112,21 +112,33 @@ final class IncidentRepository {
         .map(rows -> rows.property(JDBCPool.GENERATED_KEYS).getLong("id"));
   }
 
-  /** Adds the alert, or marks it firing again; then the incident's severity is the worst of its alerts. */
-  Future<Void> attach(SqlConnection connection, long id, Alert alert, Instant now) {
-    return connection.preparedQuery("UPDATE incident_alert SET firing = TRUE, resolved_at = NULL, severity = ?"
-            + " WHERE incident_id = ? AND alert_id = ?")
-        .execute(Tuple.of(alert.severity().label(), id, alert.id()))
-        .compose(updated -> updated.rowCount() > 0
-            ? Future.<Void>succeededFuture()
-            : connection.preparedQuery("INSERT INTO incident_alert (incident_id, alert_id, rule, severity, device, firing,"
-                    + " added_at) VALUES (?, ?, ?, ?, ?, TRUE, ?)")
-                .execute(Tuple.of(id, alert.id(), alert.rule(), alert.severity().label(), alert.device(), timestamp(now)))
-                .<Void>mapEmpty())
-        .compose(v -> select(connection, "SELECT severity FROM incident_alert WHERE incident_id = ?", Tuple.of(id),
-            row -> Severity.valueOf(row.getString("severity").toUpperCase(Locale.ROOT))))
+  /**
+   * Adds the alert, or marks it firing again; then the incident's severity is the worst of its alerts.
+   *
+   * @return false when the alert was firing in the incident already (nothing changed)
+   */
+  Future<Boolean> attach(SqlConnection connection, long id, Alert alert, Instant now) {
+    Tuple key = Tuple.of(id, alert.id());
+    return connection.preparedQuery("SELECT firing FROM incident_alert WHERE incident_id = ? AND alert_id = ?").execute(key)
+        .compose(found -> {
+          if (found.size() > 0 && found.iterator().next().getBoolean("firing")) {
+            return Future.succeededFuture(false);
+          }
+          Future<?> written = found.size() > 0
+              ? connection.preparedQuery("UPDATE incident_alert SET firing = TRUE, resolved_at = NULL, severity = ?"
+                  + " WHERE incident_id = ? AND alert_id = ?").execute(Tuple.of(alert.severity().label(), id, alert.id()))
+              : connection.preparedQuery("INSERT INTO incident_alert (incident_id, alert_id, rule, severity, device, firing,"
+                      + " added_at) VALUES (?, ?, ?, ?, ?, TRUE, ?)")
+                  .execute(Tuple.of(id, alert.id(), alert.rule(), alert.severity().label(), alert.device(), timestamp(now)));
+          return written.compose(v -> worstSeverity(connection, id, now)).map(true);
+        });
+  }
+
+  private Future<Void> worstSeverity(SqlConnection connection, long id, Instant now) {
+    return select(connection, "SELECT severity FROM incident_alert WHERE incident_id = ?", Tuple.of(id),
+            row -> Severity.valueOf(row.getString("severity").toUpperCase(Locale.ROOT)))
         .compose(severities -> connection.preparedQuery("UPDATE incident SET severity = ?, updated_at = ? WHERE id = ?")
-            .execute(Tuple.of(severities.stream().sorted().findFirst().orElse(alert.severity()).label(), timestamp(now), id))
+            .execute(Tuple.of(severities.stream().sorted().findFirst().orElse(Severity.INFO).label(), timestamp(now), id))
             .mapEmpty());
   }
 
