@@ -102,7 +102,7 @@ final class Desk {
       return change(id, connection -> closer.close(connection, id, Optional.of(person), Optional.of(channel),
               "resolved by " + person + " via " + channel, details, now)
           .compose(resolved -> resolved.isEmpty() ? Future.succeededFuture(false)
-              : audit(connection, person, "incident.resolve", id, new JsonObject(details).put("channel", channel), address)
+              : audit(connection, person, "incident.resolve", id, new JsonObject(new java.util.HashMap<>(details)).put("channel", channel), address)
                   .map(true)))
           .compose(result -> result.changed()
               ? closer.tellResolved(result.incident(), Optional.of(person)).map(result)
