@@ -74,4 +74,12 @@ class EscalationPlanTest {
     EscalationPlan plan = new EscalationPlan(List.of(Duration.ZERO), 1, Duration.ZERO);
     assertThat(plan.next(plan.first(CREATED, Duration.ZERO), CREATED)).contains(new Step(1, 2, CREATED.plusSeconds(60)));
   }
+
+  @Test
+  void after_a_level_with_nobody_to_notify_the_next_level_follows_at_once_but_a_new_round_still_waits() {
+    EscalationPlan plan = new EscalationPlan(List.of(Duration.ZERO, Duration.ofMinutes(5)), 1, Duration.ofHours(4));
+    Step first = plan.first(CREATED, Duration.ZERO);
+    assertThat(plan.nextAfterNobody(first, CREATED)).contains(new Step(2, 1, CREATED));
+    assertThat(plan.nextAfterNobody(new Step(2, 1, CREATED), CREATED)).contains(new Step(1, 2, CREATED.plus(Duration.ofMinutes(5))));
+  }
 }
