@@ -164,7 +164,10 @@ final class OnCallRoutes implements RouteGroup {
    * An instant from {@code 2026-12-24T03:00:00+01:00} (or {@code …Z}), or from a date-time without offset
    * on the wall clock of {@code zone}.
    */
-  static Instant instant(String field, String text, ZoneId zone) {
+  static Instant instant(String field, String given, ZoneId zone) {
+    // A '+' of an offset arrives as a space when a query is form-decoded (also when sent as %2B): no
+    // date-time has a space, so it can only have been a '+'.
+    String text = given.strip().replace(' ', '+');
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException withoutOffset) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leitwarte.alerting.history.ApiScope;
 import org.leitwarte.incident.Incident;
 import org.leitwarte.incident.IncidentState;
 import org.leitwarte.store.Dialect;
@@ -93,14 +92,6 @@ class IncidentsApiTest {
     assertThat(answer.error().getString("code")).isEqualTo("not_found");
     assertThat(server.client.get("/api/v1/incidents/999/timeline").status()).isEqualTo(404);
     assertThat(server.client.post("/api/v1/incidents/999/ack", new JsonObject().put("person", "tbecker")).status()).isEqualTo(404);
-  }
-
-  @Test
-  void another_tenants_incident_is_missing_for_a_tenants_scope() throws Exception {
-    // The HTTP server has no sign-in yet, so every request sees everything; the desk behind it is what
-    // keeps tenants apart, and the routes hand it the request's scope.
-    assertThat(ApiServer.await(server.desk.list(ApiScope.ofTenant("wernigerode"), org.leitwarte.incident.IncidentQuery.open())))
-        .extracting(Incident::id).containsExactly(router.id());
   }
 
   @Test
