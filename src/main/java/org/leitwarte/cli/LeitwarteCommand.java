@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Monitoring and remote support for a municipal IT cooperative.",
-    subcommands = {RunCommand.class, CheckConfigCommand.class, TestRulesCommand.class, PollCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CheckConfigCommand.class, TestRulesCommand.class, PollCommand.class,
+        IncidentsCommand.class, IncidentCommand.class, AckCommand.class, ResolveCommand.class, NoteCommand.class,
+        ReassignCommand.class, OnCallCommand.class, CommandLine.HelpCommand.class})
 public final class LeitwarteCommand implements Runnable {
 
   /** Exit code of {@code run}: the service keeps running after {@code main} returns. */
@@ -23,6 +25,12 @@ public final class LeitwarteCommand implements Runnable {
 
   /** Exit code of {@code poll} when the device did not answer as it should. */
   public static final int POLL_FAILED = 3;
+
+  /** Exit code of the commands that ask the running service, when it refused (its message is printed). */
+  public static final int REFUSED = 1;
+
+  /** Exit code of the commands that ask the running service, when it did not answer. */
+  public static final int UNREACHABLE = 3;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -13,11 +13,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.leitwarte.alerting.history.InvalidInputException;
 import org.leitwarte.alerting.history.NotFoundException;
+import org.leitwarte.incident.IncidentConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become answers: domain errors (not found, invalid input), refusals of
+ * The one place where failures become answers: domain errors (not found, invalid input, conflict), refusals of
  * the OpenAPI validation, oversized bodies, unknown routes and methods each get their status and the
  * error JSON; anything else is a 500 whose details go to the log only.
  */
@@ -80,6 +81,9 @@ final class ApiErrors {
     }
     if (failure instanceof NotFoundException) {
       return new ApiError(404, ApiError.NOT_FOUND, failure.getMessage(), Optional.empty());
+    }
+    if (failure instanceof IncidentConflictException) {
+      return new ApiError(409, ApiError.CONFLICT, failure.getMessage(), Optional.empty());
     }
     if (failure instanceof InvalidInputException invalid) {
       return new ApiError(400, ApiError.INVALID_REQUEST, invalid.getMessage(), Optional.of(invalid.field()));

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.leitwarte.alerting.history.Actor;
@@ -45,13 +46,26 @@ final class ApiRequest {
   /** Who makes a change: for now the body's {@code author}, from the client's address. */
   Actor actor() {
     String author = body().getString("author", "");
-    SocketAddress remote = context.request().remoteAddress();
-    return new Actor(author, Optional.ofNullable(remote).map(SocketAddress::hostAddress));
+    return new Actor(author, address());
   }
 
   /** The language for annotations: {@code lang}, else the Accept-Language header, else German. */
   String language() {
     return Language.choose(query("lang"), context.acceptableLanguages().stream().map(LanguageHeader::tag).toList());
+  }
+
+  /** The client's IP address, for the audit log; empty when unknown. */
+  Optional<String> address() {
+    return Optional.ofNullable(context.request().remoteAddress()).map(SocketAddress::hostAddress);
+  }
+
+  /** A query parameter that the document declares as an array; empty when absent. */
+  List<String> queryList(String name) {
+    RequestParameter parameter = parameter(validated.getQuery(), name);
+    if (parameter == null || parameter.getJsonArray() == null) {
+      return List.of();
+    }
+    return parameter.getJsonArray().stream().map(String::valueOf).toList();
   }
 
   Optional<String> query(String name) {

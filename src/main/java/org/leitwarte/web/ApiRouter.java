@@ -10,8 +10,12 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.leitwarte.health.Health;
+import org.leitwarte.incident.Person;
 
 /**
  * Builds Leitwarte's router from the OpenAPI document {@value #DOCUMENT}: every route is an operation
@@ -30,17 +34,48 @@ final class ApiRouter {
   /** The contract and the router for it; fails if an operation of the document has no handler. */
   record Built(OpenAPIContract contract, Router router) {}
 
+  /** Tags of the operations that need {@link IncidentApi}; without it they answer 503. */
+  static final Set<String> INCIDENT_TAGS = Set.of("incidents", "oncall");
+
   static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api) {
+    return create(vertx, health, registry, api, Optional.empty());
+  }
+
+  /**
+   * @param incidents incidents and on-call; when empty their operations answer 503 and the acknowledge
+   *     pages are not served
+   */
+  static Future<Built> create(
+      Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api, Optional<IncidentApi> incidents) {
     Future<Buffer> document = vertx.fileSystem().readFile(DOCUMENT);
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, DOCUMENT);
     return Future.all(document, contract).map(loaded -> {
-      List<RouteGroup> groups = List.of(
+      List<RouteGroup> groups = new ArrayList<>(List.of(
           new OperationsRoutes(document.result(), health, registry),
           new AlertRoutes(api.alerts()),
           new SilenceRoutes(api.silences()),
-          new MaintenanceRoutes(api.maintenanceWindows()));
-      return new Built(contract.result(), router(vertx, contract.result(), groups));
+          new MaintenanceRoutes(api.maintenanceWindows())));
+      incidents.ifPresentOrElse(
+          incident -> groups.addAll(List.of(
+              new IncidentRoutes(incident.desk(), incident.oncall()),
+              new OnCallRoutes(incident.oncall(), incident.repository(), incident.clock()))),
+          () -> groups.add(ApiRouter::unavailable));
+      Router router = router(vertx, contract.result(), groups);
+      incidents.ifPresent(incident -> incident.links().ifPresent(links ->
+          // HTML pages for people, outside /api/v1 and the document.
+          new AcknowledgePages(links, id -> incident.oncall().person(id).map(Person::name).orElse(id)).mount(router)));
+      return new Built(contract.result(), router);
     });
+  }
+
+  /** Without incidents, their operations say so rather than fail at start. */
+  private static void unavailable(RouterBuilder builder) {
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      if (route.getOperation().getTags().stream().anyMatch(INCIDENT_TAGS::contains)) {
+        route.addHandler(context -> Responses.send(context, 503, new ApiError(503, ApiError.UNAVAILABLE,
+            "incidents and on-call are not set up on this server", Optional.empty()).toJson()));
+      }
+    }
   }
 
   private static Router router(Vertx vertx, OpenAPIContract contract, List<RouteGroup> groups) {

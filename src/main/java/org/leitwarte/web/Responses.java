@@ -25,6 +25,12 @@ final class Responses {
     }).onFailure(context::fail);
   }
 
+  /** 204 once {@code done} succeeds. */
+  static void noContent(RoutingContext context, Future<?> done) {
+    done.onSuccess(ignored -> context.response().setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end())
+        .onFailure(context::fail);
+  }
+
   static void send(RoutingContext context, int status, JsonObject json) {
     context.response()
         .setStatusCode(status)

@@ -7,7 +7,12 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.leitwarte.alerting.history.AlertApi;
@@ -18,15 +23,30 @@ import org.leitwarte.alerting.silence.SilenceApi;
 import org.leitwarte.alerting.silence.SilenceRepository;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.health.Health;
+import org.leitwarte.incident.link.LinkAcknowledgement;
+import org.leitwarte.incident.link.SignedLinks;
+import org.leitwarte.incident.link.UsedLinks;
+import org.leitwarte.incident.oncall.LiveOnCallDirectory;
+import org.leitwarte.incident.oncall.OnCallConfig;
+import org.leitwarte.incident.oncall.OnCallLoader;
+import org.leitwarte.incident.oncall.OnCallRepository;
+import org.leitwarte.incident.oncall.OnCallSnapshot;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.Store;
 import org.leitwarte.store.StoreFixture;
 
 /**
  * The HTTP server deployed alone on a real store (H2 or PostgreSQL) with the real repositories behind
- * the API, on a free loopback port; counts how often the suppressions were asked to be re-read.
+ * the API, on a free loopback port, with incidents in memory ({@link InMemoryDesk}) and the shipped
+ * oncall.yaml in the store behind the on-call routes; counts how often the suppressions were asked to be re-read.
  */
 final class ApiServer implements AutoCloseable {
+
+  /** "Now" for incidents and on-call: Wednesday 25 March 2026, 10:00 in Berlin, tbecker's week in netz-rufbereitschaft. */
+  static final Instant NOW = Instant.parse("2026-03-25T09:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  /** The shipped on-call file: people, teams, schedules. */
+  static final Path ONCALL_FILE = Path.of("alert-rules", "oncall.yaml");
 
   final Vertx vertx = Vertx.vertx();
   final AtomicInteger refreshes = new AtomicInteger();
@@ -35,6 +55,11 @@ final class ApiServer implements AutoCloseable {
   final MaintenanceRepository windows;
   final Pool pool;
   final AlertingApi api;
+  final InMemoryDesk desk;
+  final OnCallRepository oncallRepository;
+  final LiveOnCallDirectory oncall;
+  final SignedLinks links;
+  final IncidentApi incidents;
   final ApiClient client;
   final int port;
   private final StoreFixture stores;
@@ -51,8 +76,20 @@ final class ApiServer implements AutoCloseable {
         new AlertApi(alerts),
         new SilenceApi(silences, this::refresh, Clock.systemUTC()),
         new MaintenanceApi(windows, this::refresh, Clock.systemUTC()));
+    desk = new InMemoryDesk(CLOCK);
+    OnCallConfig oncallConfig = OnCallLoader.load(ONCALL_FILE, Map.of());
+    oncallRepository = new OnCallRepository(pool, CLOCK, Map.of());
+    await(oncallRepository.replaceWith(oncallConfig, "test"));
+    // Tests count the audit rows their requests write; the import's row is set-up, not one of them.
+    await(pool.query("DELETE FROM audit_log WHERE action = 'oncall.import'").execute());
+    oncall = new LiveOnCallDirectory(OnCallSnapshot.of(oncallConfig));
+    links = new SignedLinks(URI.create("http://127.0.0.1"), SignedLinks.newKey(), Duration.ofHours(24), CLOCK);
+    LinkAcknowledgement linkAcknowledgement = new LinkAcknowledgement(links, new UsedLinks(pool, CLOCK),
+        id -> Future.succeededFuture(Optional.ofNullable(desk.incident(id))), desk);
+    incidents = new IncidentApi(desk, oncall, oncallRepository, CLOCK, Optional.of(linkAcknowledgement));
     Health health = new Health(vertx, Duration.ofSeconds(1));
-    HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api);
+    HttpServerVerticle http = new HttpServerVerticle(
+        new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api, Optional.of(incidents));
     await(vertx.deployVerticle(http));
     port = http.actualPort();
     client = new ApiClient(port);
