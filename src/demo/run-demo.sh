@@ -12,7 +12,8 @@ demo=${LEITWARTE_DEMO_DIR:-/tmp/leitwarte-demo}
 
 . "$repo/src/sh/debian.sh"
 install_missing java:default-jdk-headless mvn:maven influxd:influxdb influx:influxdb-client \
-  snmpd:snmpd snmpget:snmp snmpsimd:snmpsim fping:fping curl:curl
+  snmpd:snmpd snmpget:snmp snmpsimd:snmpsim fping:fping curl:curl \
+  /usr/lib/python3/dist-packages/aiosmtpd/__main__.py:python3-aiosmtpd
 
 jar=$repo/target/leitwarte.jar
 if [ ! -f "$jar" ] || [ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]; then
@@ -99,8 +100,18 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
+# A mail sink for the notifications: prints every message it receives into mail.log.
+setsid python3 -m aiosmtpd -n -l 127.0.0.1:2525 >"$demo/mail.log" 2>&1 &
+pids+=($!)
+
+# The shipped rules and routing tree, with the demo's on-call directory (mail addresses only).
+rm -rf "$demo/rules" && mkdir -p "$demo/rules"
+for file in "$repo"/alert-rules/*.yaml; do
+  [ "$(basename "$file")" = oncall.yaml ] || ln -s "$file" "$demo/rules/"
+done
+cp "$repo/src/demo/oncall.yaml" "$demo/rules/"
 cp "$repo/src/demo/leitwarte.yaml" "$repo/src/demo/inventory.yaml" "$demo/"
-echo "rules: $repo/alert-rules" >> "$demo/leitwarte.yaml"
+echo "rules: rules" >> "$demo/leitwarte.yaml"
 cat <<INFO
 
 Leitwarte demo in $demo
@@ -109,6 +120,9 @@ Leitwarte demo in $demo
   history:  influx -port 18086 -database leitwarte -execute 'SHOW MEASUREMENTS'
             influx -port 18086 -database leitwarte -execute 'SELECT * FROM icmp WHERE time > now() - 1m'
   one poll: java -jar $jar poll --config $demo/leitwarte.yaml --device wr-router
+  incidents: java -jar $jar incidents --config $demo/leitwarte.yaml
+  on call:  java -jar $jar oncall --config $demo/leitwarte.yaml
+  pages:    less $demo/mail.log   (the notifications, as a local SMTP sink received them)
 Ctrl-C stops everything.
 
 INFO

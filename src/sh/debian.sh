@@ -5,11 +5,17 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# install_missing command:package …  — installs each package whose command is not on PATH.
+# install_missing command:package …  — installs each package whose command is not on PATH
+# (a /path instead of a command: whose file does not exist).
 install_missing() {
-  local need=() pair
+  local need=() pair what
   for pair in "$@"; do
-    command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
+    what=${pair%%:*}
+    if [ "${what#/}" != "$what" ]; then
+      [ -e "$what" ] || need+=("${pair#*:}")
+    else
+      command -v "$what" >/dev/null || need+=("${pair#*:}")
+    fi
   done
   if [ ${#need[@]} -gt 0 ]; then
     echo "Installing: ${need[*]}"

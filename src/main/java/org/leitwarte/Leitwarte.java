@@ -8,12 +8,14 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.leitwarte.alerting.AlertState;
 import org.leitwarte.alerting.history.AlertRepository;
 import org.leitwarte.collect.Collector;
@@ -68,6 +70,7 @@ public final class Leitwarte {
   private List<Device> devices = List.of();
   private Inventory storedInventory = Inventory.empty();
   private AlertingAssembly alerting;
+  private IncidentAssembly incidents;
   private long catchUpAfter = Long.MAX_VALUE;
   private MetricsWriterVerticle writer;
   private String writerDeployment;
@@ -99,6 +102,7 @@ public final class Leitwarte {
         .compose(v -> importInventory())
         .compose(v -> readStopTime())
         .compose(v -> deployWriter())
+        .compose(v -> startIncidents())
         .compose(v -> startAlerting())
         .compose(v -> startCollectors())
         .compose(v -> deployScheduler())
@@ -158,6 +162,22 @@ public final class Leitwarte {
     });
   }
 
+  /** Before alerting, so that the engine hears every alert change from the first one on. */
+  private Future<Void> startIncidents() {
+    incidents = new IncidentAssembly(vertx, store.pool(), clock, config, serviceState, System.getenv());
+    if (config.incidents().publicUrl().isEmpty() && !config.http().host().startsWith("127.") && !config.http().host().equals("::1")) {
+      LOG.warn("incidents.public_url is not set: acknowledge links point at http://{}:{}, which people outside this host may not reach",
+          hostForLinks(), config.http().port());
+    }
+    return incidents.start(() -> URI.create("http://" + hostForLinks() + ":" + httpPort()));
+  }
+
+  /** Where acknowledge links point when {@code incidents.public_url} is not set: this server, as bound. */
+  private String hostForLinks() {
+    String host = config.http().host();
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
   private Future<Void> startAlerting() {
     alerting = new AlertingAssembly(vertx, store.pool(), clock, registry);
     return alerting.start(config.rules(), storedInventory);
@@ -205,8 +225,9 @@ public final class Leitwarte {
         .add("influxdb", this::influxHealth)
         .add("spool", this::spoolHealth)
         .add("polling", this::pollingHealth)
-        .add("alerting", this::alertingHealth);
-    http = new HttpServerVerticle(config.http(), health, registry, alerting.api());
+        .add("alerting", this::alertingHealth)
+        .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
+    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()));
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
       return null;
@@ -270,6 +291,7 @@ public final class Leitwarte {
             : serviceState.put(STOPPED_AT, Long.toString(clock.millis())).recover(this::logged))
         .compose(v -> Future.join(collectors.stream().map(Collector::close).toList()).<Void>mapEmpty().recover(this::logged))
         .compose(v -> alerting == null ? Future.<Void>succeededFuture() : alerting.stop().recover(this::logged))
+        .compose(v -> incidents == null ? Future.<Void>succeededFuture() : incidents.stop().recover(this::logged))
         .compose(v -> undeploy(writerDeployment, "metrics writer"))
         .compose(v -> store == null ? Future.<Void>succeededFuture() : store.close().recover(this::logged))
         .onComplete(v -> {

@@ -1,0 +1,223 @@
+package org.leitwarte;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.leitwarte.config.ConfigException;
+import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.incident.engine.IncidentService;
+import org.leitwarte.incident.link.LinkAcknowledgement;
+import org.leitwarte.incident.link.SignedLinks;
+import org.leitwarte.incident.link.UsedLinks;
+import org.leitwarte.incident.notify.Channel;
+import org.leitwarte.incident.notify.ImapReplyPoller;
+import org.leitwarte.incident.notify.NotificationDispatcher;
+import org.leitwarte.incident.oncall.LiveOnCallDirectory;
+import org.leitwarte.incident.oncall.OnCallConfig;
+import org.leitwarte.incident.oncall.OnCallLoader;
+import org.leitwarte.incident.oncall.OnCallRepository;
+import org.leitwarte.incident.oncall.OnCallSnapshot;
+import org.leitwarte.incident.routing.Router;
+import org.leitwarte.incident.routing.RoutingLoader;
+import org.leitwarte.incident.routing.RoutingTree;
+import org.leitwarte.store.ServiceState;
+import org.leitwarte.web.IncidentApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts incident response together: people, teams, schedules and policies from {@code oncall.yaml}
+ * (imported into the store, overrides from the store on top), the routing tree from {@code
+ * routing.yaml}, the notification channels, the signed acknowledge links, the incident engine on the
+ * alert stream, and acknowledgement by e-mail reply when an IMAP mailbox is configured.
+ */
+final class IncidentAssembly {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentAssembly.class);
+
+  /** The key acknowledge links are signed with when {@code incidents.link_secret} is not set; made once, kept in the store. */
+  static final String LINK_KEY = "incidents.link_key";
+
+  private static final Duration REFRESH_OVERRIDES = Duration.ofMinutes(1);
+  private static final Duration FORGET_USED_LINKS = Duration.ofHours(1);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final LeitwarteConfig config;
+  private final ServiceState serviceState;
+  private final Map<String, String> environment;
+  private final OnCallRepository repository;
+  private LiveOnCallDirectory directory;
+  private NotificationDispatcher dispatcher;
+  private IncidentService incidents;
+  private LinkAcknowledgement linkAcknowledgement;
+  private Optional<ImapReplyPoller> replies = Optional.empty();
+  private Optional<RoutingTree> routing = Optional.empty();
+  private long refreshTimer = -1;
+  private long forgetTimer = -1;
+
+  IncidentAssembly(Vertx vertx, Pool pool, Clock clock, LeitwarteConfig config, ServiceState serviceState, Map<String, String> environment) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.config = config;
+    this.serviceState = serviceState;
+    this.environment = environment;
+    this.repository = new OnCallRepository(pool, clock, environment);
+  }
+
+  /**
+   * Reads the on-call and routing files (already validated by the command that started the service),
+   * imports people and teams, and starts the engine.
+   *
+   * @param serviceUrl the service's own address, for acknowledge links when {@code incidents.public_url} is not set
+   */
+  Future<Void> start(Supplier<URI> serviceUrl) {
+    return loadFiles()
+        .compose(oncall -> repository.replaceWith(oncall, "config " + config.file().getFileName())
+            .onSuccess(summary -> LOG.info("On-call directory imported: {}", summary))
+            .map(summary -> oncall))
+        .compose(oncall -> {
+          directory = new LiveOnCallDirectory(OnCallSnapshot.of(oncall));
+          return directory.refreshOverrides(repository, clock.instant());
+        })
+        .compose(snapshot -> linkKey())
+        .compose(key -> startEngine(serviceUrl, key))
+        .onSuccess(v -> {
+          refreshTimer = vertx.setPeriodic(REFRESH_OVERRIDES.toMillis(), id -> refreshOverrides());
+          forgetTimer = vertx.setPeriodic(FORGET_USED_LINKS.toMillis(), id -> forgetUsedLinks());
+        });
+  }
+
+  private Future<OnCallConfig> loadFiles() {
+    Optional<Path> folder = config.rules();
+    if (folder.isEmpty()) {
+      LOG.info("No rules folder configured: nobody on call, alerts do not become incidents");
+      return Future.succeededFuture(OnCallConfig.EMPTY);
+    }
+    return vertx.executeBlocking(() -> {
+      try {
+        OnCallConfig oncall = OnCallLoader.loadFromRulesFolder(folder.get(), environment);
+        routing = RoutingLoader.loadFromRulesFolder(folder.get(), oncall);
+        if (routing.isEmpty()) {
+          LOG.warn("No {} in {}: alerts do not become incidents and nobody is notified", RoutingLoader.FILE_NAME, folder.get());
+        }
+        return oncall;
+      } catch (ConfigException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    });
+  }
+
+  /** From {@code incidents.link_secret}, else the key kept in the store, else a new one kept there. */
+  private Future<byte[]> linkKey() {
+    Optional<String> secret = config.incidents().linkSecret().map(s -> s.reveal(environment));
+    if (secret.isPresent()) {
+      return Future.succeededFuture(sha256(secret.get()));
+    }
+    return serviceState.get(LINK_KEY).compose(stored -> {
+      if (stored.isPresent()) {
+        return Future.succeededFuture(Base64.getDecoder().decode(stored.get()));
+      }
+      byte[] key = SignedLinks.newKey();
+      return serviceState.put(LINK_KEY, Base64.getEncoder().encodeToString(key)).map(v -> key);
+    });
+  }
+
+  private Future<Void> startEngine(Supplier<URI> serviceUrl, byte[] key) {
+    Supplier<URI> base = config.incidents().publicUrl().<Supplier<URI>>map(url -> () -> url).orElse(serviceUrl);
+    SignedLinks links = new SignedLinks(base, key, config.incidents().linkValidity(), clock);
+    dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock);
+    // Without a routing file no alert is routed: an empty list of routes.
+    Router router = routing.<Router>map(tree -> tree).orElse(labels -> List.of());
+    incidents = IncidentService.create(vertx, pool, clock, () -> router, directory, dispatcher, links);
+    linkAcknowledgement = new LinkAcknowledgement(links, new UsedLinks(pool, clock), incidents::find, incidents);
+    return incidents.start().onSuccess(v -> config.notifications().imap().ifPresent(imap -> {
+      ImapReplyPoller poller = new ImapReplyPoller(vertx, imap,
+          ImapReplyPoller.byEmail(directory.snapshot().config().people()), incidents);
+      poller.start();
+      replies = Optional.of(poller);
+      LOG.info("Acknowledgement by e-mail reply: polling {} on {}", imap.folder(), imap.host());
+    }));
+  }
+
+  private void refreshOverrides() {
+    directory.refreshOverrides(repository, clock.instant())
+        .onFailure(e -> LOG.warn("On-call overrides cannot be read: {}", e.getMessage()));
+  }
+
+  private void forgetUsedLinks() {
+    new UsedLinks(pool, clock).forgetExpired()
+        .onFailure(e -> LOG.warn("Used acknowledge links cannot be cleaned up: {}", e.getMessage()));
+  }
+
+  private static byte[] sha256(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  IncidentService incidents() {
+    return incidents;
+  }
+
+  LiveOnCallDirectory directory() {
+    return directory;
+  }
+
+  OnCallRepository repository() {
+    return repository;
+  }
+
+  LinkAcknowledgement linkAcknowledgement() {
+    return linkAcknowledgement;
+  }
+
+  /** The logic behind the API's incident and on-call routes and the acknowledge link pages. */
+  IncidentApi api() {
+    return new IncidentApi(incidents, directory, repository, clock, Optional.of(linkAcknowledgement));
+  }
+
+  Optional<RoutingTree> routing() {
+    return routing;
+  }
+
+  /** For {@code /health}: what incident response works with; nothing here makes the service unhealthy. */
+  Map<String, Object> healthDetails() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    OnCallConfig oncall = directory == null ? OnCallConfig.EMPTY : directory.snapshot().config();
+    details.put("routes", routing.map(tree -> tree.routes().size()).orElse(0));
+    details.put("people", oncall.people().size());
+    details.put("teams", oncall.teams().size());
+    details.put("schedules", oncall.schedules().size());
+    details.put("channels", dispatcher == null ? List.of() : dispatcher.channels().stream().map(Channel::name).toList());
+    details.put("email_replies", replies.isPresent());
+    return details;
+  }
+
+  /** Stops taking alerts and replies; what was decided is in the store already. */
+  Future<Void> stop() {
+    vertx.cancelTimer(refreshTimer);
+    vertx.cancelTimer(forgetTimer);
+    Future<Void> repliesStopped = replies.map(ImapReplyPoller::stop).orElse(Future.succeededFuture());
+    return repliesStopped
+        .compose(v -> incidents == null ? Future.<Void>succeededFuture() : incidents.stop())
+        .compose(v -> dispatcher == null ? Future.<Void>succeededFuture() : dispatcher.close());
+  }
+}
