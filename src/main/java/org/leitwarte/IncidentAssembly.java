@@ -25,6 +25,7 @@ import org.leitwarte.incident.link.UsedLinks;
 import org.leitwarte.incident.notify.Channel;
 import org.leitwarte.incident.notify.ImapReplyPoller;
 import org.leitwarte.incident.notify.NotificationDispatcher;
+import org.leitwarte.incident.notify.PlaceNames;
 import org.leitwarte.incident.oncall.LiveOnCallDirectory;
 import org.leitwarte.incident.oncall.OnCallConfig;
 import org.leitwarte.incident.oncall.OnCallLoader;
@@ -85,8 +86,9 @@ final class IncidentAssembly {
    * imports people and teams, and starts the engine.
    *
    * @param serviceUrl the service's own address, for acknowledge links when {@code incidents.public_url} is not set
+   * @param names what the inventory calls municipalities and sites, for the messages
    */
-  Future<Void> start(Supplier<URI> serviceUrl) {
+  Future<Void> start(Supplier<URI> serviceUrl, PlaceNames names) {
     return loadFiles()
         .compose(oncall -> repository.replaceWith(oncall, "config " + config.file().getFileName())
             .onSuccess(summary -> LOG.info("On-call directory imported: {}", summary))
@@ -96,7 +98,7 @@ final class IncidentAssembly {
           return directory.refreshOverrides(repository, clock.instant());
         })
         .compose(snapshot -> linkKey())
-        .compose(key -> startEngine(serviceUrl, key))
+        .compose(key -> startEngine(serviceUrl, key, names))
         .onSuccess(v -> {
           refreshTimer = vertx.setPeriodic(REFRESH_OVERRIDES.toMillis(), id -> refreshOverrides());
           forgetTimer = vertx.setPeriodic(FORGET_USED_LINKS.toMillis(), id -> forgetUsedLinks());
@@ -138,10 +140,10 @@ final class IncidentAssembly {
     });
   }
 
-  private Future<Void> startEngine(Supplier<URI> serviceUrl, byte[] key) {
+  private Future<Void> startEngine(Supplier<URI> serviceUrl, byte[] key, PlaceNames names) {
     Supplier<URI> base = config.incidents().publicUrl().<Supplier<URI>>map(url -> () -> url).orElse(serviceUrl);
     SignedLinks links = new SignedLinks(base, key, config.incidents().linkValidity(), clock);
-    dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock);
+    dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock, names);
     // Without a routing file no alert is routed: an empty list of routes.
     Router router = routing.<Router>map(tree -> tree).orElse(labels -> List.of());
     incidents = IncidentService.create(vertx, pool, clock, () -> router, directory, dispatcher, links);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.leitwarte.alerting.AlertState;
 import org.leitwarte.alerting.history.AlertRepository;
 import org.leitwarte.collect.Collector;
@@ -30,7 +31,10 @@ import org.leitwarte.health.Health;
 import org.leitwarte.health.HealthCheck;
 import org.leitwarte.health.SelfSampleVerticle;
 import org.leitwarte.inventory.Device;
+import org.leitwarte.incident.notify.PlaceNames;
 import org.leitwarte.inventory.Inventory;
+import org.leitwarte.inventory.Site;
+import org.leitwarte.inventory.Tenant;
 import org.leitwarte.inventory.InventoryRepository;
 import org.leitwarte.metrics.MetricsWriterStatus;
 import org.leitwarte.metrics.MetricsWriterVerticle;
@@ -92,8 +96,12 @@ public final class Leitwarte {
    * with the first cause (store unreachable, fping missing, port taken, …).
    */
   public static Future<Leitwarte> start(Vertx vertx, LeitwarteConfig config, Inventory inventory) {
-    Leitwarte leitwarte = new Leitwarte(vertx, config, inventory, Clock.systemUTC());
-    return leitwarte.boot();
+    return start(vertx, config, inventory, Clock.systemUTC());
+  }
+
+  /** With a clock of the caller's: end-to-end tests let an hour of escalation pass in a second. */
+  static Future<Leitwarte> start(Vertx vertx, LeitwarteConfig config, Inventory inventory, Clock clock) {
+    return new Leitwarte(vertx, config, inventory, clock).boot();
   }
 
   private Future<Leitwarte> boot() {
@@ -169,7 +177,23 @@ public final class Leitwarte {
       LOG.warn("incidents.public_url is not set: acknowledge links point at http://{}:{}, which people outside this host may not reach",
           hostForLinks(), config.http().port());
     }
-    return incidents.start(() -> URI.create("http://" + hostForLinks() + ":" + httpPort()));
+    return incidents.start(() -> URI.create("http://" + hostForLinks() + ":" + httpPort()), placeNames(storedInventory));
+  }
+
+  private static PlaceNames placeNames(Inventory inventory) {
+    Map<String, String> tenants = inventory.tenants().stream().collect(Collectors.toMap(Tenant::id, Tenant::name));
+    Map<String, String> sites = inventory.sites().stream().collect(Collectors.toMap(Site::id, Site::name));
+    return new PlaceNames() {
+      @Override
+      public Optional<String> tenant(String id) {
+        return Optional.ofNullable(tenants.get(id));
+      }
+
+      @Override
+      public Optional<String> site(String id) {
+        return Optional.ofNullable(sites.get(id));
+      }
+    };
   }
 
   /** Where acknowledge links point when {@code incidents.public_url} is not set: this server, as bound. */

@@ -38,6 +38,10 @@ final class MessageModel {
   private MessageModel() {}
 
   static Map<String, Object> of(Envelope envelope, Instant now) {
+    return of(envelope, now, PlaceNames.NONE);
+  }
+
+  static Map<String, Object> of(Envelope envelope, Instant now, PlaceNames names) {
     Notification notification = envelope.notification();
     Incident incident = notification.incident();
     String language = Language.of(notification.recipient());
@@ -64,8 +68,8 @@ final class MessageModel {
         "info", severity.equals("info"),
         "other", !List.of("critical", "warning", "info").contains(severity)));
 
-    model.put("tenant", place(incident, "tenant", alerts, Alert::tenant, 1));
-    model.put("site", place(incident, "site", alerts, alert -> alert.labels().getOrDefault("site", ""), 3));
+    model.put("tenant", named(place(incident, "tenant", alerts, Alert::tenant, 1), names::tenant));
+    model.put("site", named(place(incident, "site", alerts, alert -> alert.labels().getOrDefault("site", ""), 3), names::site));
     model.put("device", place(incident, "device", alerts, Alert::device, MAX_NAMED_DEVICES));
 
     List<Map<String, Object>> listed = new ArrayList<>();
@@ -154,6 +158,11 @@ final class MessageModel {
       return String.join(", ", values);
     }
     return String.join(", ", values.subList(0, named)) + " (+" + (values.size() - named) + ")";
+  }
+
+  /** A single id becomes its name; a list of several stays as it is. */
+  private static String named(String place, Function<String, Optional<String>> name) {
+    return place.isBlank() || place.contains(", ") ? place : name.apply(place).orElse(place);
   }
 
   /** Only http(s) links become links: a runbook annotation is text from a rule file, not markup. */

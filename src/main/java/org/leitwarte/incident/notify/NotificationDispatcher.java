@@ -56,7 +56,12 @@ public final class NotificationDispatcher implements Notifications {
    * @throws IllegalStateException when a secret cannot be resolved
    */
   public static NotificationDispatcher create(Vertx vertx, LeitwarteConfig.Notify config, Clock clock) {
-    NotificationTexts texts = new NotificationTexts(clock);
+    return create(vertx, config, clock, PlaceNames.NONE);
+  }
+
+  /** @param names what municipalities and sites are called, for the texts */
+  public static NotificationDispatcher create(Vertx vertx, LeitwarteConfig.Notify config, Clock clock, PlaceNames names) {
+    NotificationTexts texts = new NotificationTexts(clock, names);
     List<Channel> channels = new ArrayList<>();
     config.email().ifPresent(email -> channels.add(new EmailChannel(vertx, email, texts, config.imap().isPresent(), Optional.empty())));
     channels.add(new WebhookChannel(vertx, config.webhookSecret(), texts, clock, HTTP_TIMEOUT));

@@ -52,10 +52,16 @@ public final class NotificationTexts {
   private static final String ROOT = "/org/leitwarte/incident/notify/";
 
   private final Clock clock;
+  private final PlaceNames names;
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
   public NotificationTexts(Clock clock) {
+    this(clock, PlaceNames.NONE);
+  }
+
+  public NotificationTexts(Clock clock, PlaceNames names) {
     this.clock = clock;
+    this.names = names;
   }
 
   public String render(Format format, Envelope envelope) {
@@ -67,7 +73,7 @@ public final class NotificationTexts {
    *     e-mail are read
    */
   public String render(Format format, Envelope envelope, Map<String, Object> extras) {
-    Map<String, Object> model = MessageModel.of(envelope, clock.instant());
+    Map<String, Object> model = MessageModel.of(envelope, clock.instant(), names);
     model.putAll(extras);
     String language = (String) model.get("language");
     return switch (format) {

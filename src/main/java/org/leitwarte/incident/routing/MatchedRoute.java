@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * @param policy the escalation policy (the route's own, else the team's)
  * @param groupBy labels whose values make one incident; {@code ["..."]} means every label (one incident per alert)
  * @param groupWait how long a new incident waits for more alerts of its group before the first notification
- * @param groupInterval how long an open incident waits before telling about alerts added to it
+ * @param groupInterval how long an open incident waits before telling about alerts added to it (read, not used yet)
  * @param repeatInterval after how long an unacknowledged, still firing incident is told again once its escalation ran out
  * @param autoResolve whether the incident resolves by itself when all its alerts have resolved
  */

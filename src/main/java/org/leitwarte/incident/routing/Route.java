@@ -19,6 +19,8 @@ import org.leitwarte.alerting.Matcher;
  * @param groupBy label names whose values make one incident; {@code ["..."]} means every label
  * @param continueMatching {@code continue: true}: after this route took an alert, its later siblings
  *     are tried too
+ * @param opensIncidents {@code incidents: false}: alerts this route takes stay alerts (listed, on the
+ *     graphs) and page nobody, like Alertmanager's route to an empty receiver
  * @param routes the child routes, in file order
  * @param line where the route starts in the file
  */
@@ -33,6 +35,7 @@ public record Route(
     Duration repeatInterval,
     boolean continueMatching,
     boolean autoResolve,
+    boolean opensIncidents,
     List<Route> routes,
     int line) {
 

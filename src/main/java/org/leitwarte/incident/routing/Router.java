@@ -9,8 +9,8 @@ public interface Router {
 
   /**
    * The routes an alert with these labels takes, in tree order: the first matching route, and after it
-   * further ones only where a matched route says {@code continue: true}. Never empty: the root route
-   * (the default) takes what no other route takes.
+   * further ones only where a matched route says {@code continue: true}. The root route (the default)
+   * takes what no other route takes; empty only when the alert took routes with {@code incidents: false}.
    */
   List<MatchedRoute> route(Map<String, String> labels);
 }

@@ -41,10 +41,10 @@ public final class RoutingLoader {
   /** What a route takes from the route above it when it does not say otherwise. */
   private record Settings(
       String team, String policy, List<String> groupBy, Duration groupWait, Duration groupInterval,
-      Duration repeatInterval, boolean autoResolve) {}
+      Duration repeatInterval, boolean autoResolve, boolean opensIncidents) {}
 
   private static final Settings DEFAULTS = new Settings(
-      "", "", DEFAULT_GROUP_BY, DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL, DEFAULT_REPEAT_INTERVAL, true);
+      "", "", DEFAULT_GROUP_BY, DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL, DEFAULT_REPEAT_INTERVAL, true, true);
 
   private final Problems problems = new Problems();
   private final OnCallConfig oncall;
@@ -134,14 +134,15 @@ public final class RoutingLoader {
         map.value("group_wait", RouteTimings.GROUP_WAIT, parent.groupWait()),
         map.value("group_interval", RouteTimings.GROUP_INTERVAL, parent.groupInterval()),
         map.value("repeat_interval", RouteTimings.REPEAT_INTERVAL, parent.repeatInterval()),
-        map.bool("auto_resolve", parent.autoResolve()));
+        map.bool("auto_resolve", parent.autoResolve()),
+        map.bool("incidents", parent.opensIncidents()));
     List<Route> children = new ArrayList<>();
     List<YamlMap> childMaps = map.mapList("routes");
     for (int i = 0; i < childMaps.size(); i++) {
       children.add(readChild(childMaps.get(i), id + "/" + i, own));
     }
     return new Route(id, matchers, own.team(), own.policy(), own.groupBy(), own.groupWait(), own.groupInterval(),
-        own.repeatInterval(), continueMatching, own.autoResolve(), children, map.line());
+        own.repeatInterval(), continueMatching, own.autoResolve(), own.opensIncidents(), children, map.line());
   }
 
   private String team(YamlMap map, Settings parent) {

@@ -33,7 +33,7 @@ public final class RoutingTree implements Router {
   public List<MatchedRoute> route(Map<String, String> labels) {
     List<Route> taken = new ArrayList<>();
     walk(root, labels, taken);
-    return taken.stream().map(matched::get).toList();
+    return taken.stream().filter(Route::opensIncidents).map(matched::get).toList();
   }
 
   /** Appends the routes under (and including) {@code route} that take the alert; false if {@code route} does not match. */
@@ -91,7 +91,8 @@ public final class RoutingTree implements Router {
         + ", interval " + Durations.format(route.groupInterval())
         + ", repeat " + Durations.format(route.repeatInterval())
         + (route.autoResolve() ? "" : ", no auto_resolve")
-        + (route.continueMatching() ? ", continue" : ""));
+        + (route.continueMatching() ? ", continue" : "")
+        + (route.opensIncidents() ? "" : ", no incidents"));
     route.routes().forEach(child -> describe(child, depth + 1, lines));
   }
 }

@@ -159,4 +159,29 @@ class RoutingTreeTest {
         "  kein-test {tenant!~\"test|lab\", severity!=\"info\"} → team leitstelle, policy leitstelle-standard,"
             + " group_by [...], wait 30s, interval 5m, repeat 4h");
   }
+
+  @Test
+  void alerts_on_a_route_without_incidents_page_nobody_unless_a_continued_sibling_takes_them_too() throws Exception {
+    RoutingTree quiet = RoutingFixtures.load(java.nio.file.Files.createDirectories(dir.resolve("quiet")), """
+        route:
+          team: leitstelle
+          routes:
+            - id: nur-info
+              matchers: ['severity="info"']
+              incidents: false
+              continue: true
+              routes:
+                - {id: info-netz, match: {role: router}}
+            - id: neustarts
+              matchers: ['alertname="device_rebooted"']
+        """);
+
+    assertThat(quiet.route(labels("severity=info", "role=server"))).isEmpty();
+    // Children inherit incidents: false.
+    assertThat(quiet.route(labels("severity=info", "role=router"))).isEmpty();
+    assertThat(quiet.route(labels("severity=info", "alertname=device_rebooted")))
+        .extracting(MatchedRoute::routeId).containsExactly("neustarts");
+    assertThat(quiet.route(labels("severity=critical"))).extracting(MatchedRoute::routeId).containsExactly("root");
+    assertThat(quiet.describe()).anyMatch(line -> line.contains("nur-info") && line.contains("no incidents"));
+  }
 }
