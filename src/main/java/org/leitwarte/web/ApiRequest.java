@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.leitwarte.alerting.history.Actor;
 import org.leitwarte.alerting.history.ApiScope;
+import org.leitwarte.user.Principal;
+import org.leitwarte.user.Role;
 
 /**
  * One API request as its route handler reads it: the parameters and body the OpenAPI document has
  * already validated, the scope it acts in, who makes a change, and the language to answer in.
  */
 final class ApiRequest {
+
+  private static final Principal UNTIL_SIGN_IN = new Principal("admin", Role.ADMIN, Optional.empty());
 
   private final RoutingContext context;
   private final ValidatedRequest validated;
@@ -40,7 +44,16 @@ final class ApiRequest {
    * the signed-in user's tenant will come in.
    */
   ApiScope scope() {
-    return ApiScope.EVERYTHING;
+    return principal().scope();
+  }
+
+  /**
+   * Who makes the request. Until sign-in exists every request is an administrator's (the server binds
+   * to loopback by default); sign-in will put the signed-in user here, and everything that asks this
+   * (scope, authors of tickets and comments) follows.
+   */
+  Principal principal() {
+    return UNTIL_SIGN_IN;
   }
 
   /** Who makes a change: for now the body's {@code author}, from the client's address. */
