@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.leitwarte.alerting.Alert;
 import org.leitwarte.alerting.AlertChange;
@@ -67,6 +68,7 @@ final class AlertingAssembly {
   private long metricsTimer = -1;
   private final MeterRegistry registry;
   private final Set<String> rulesWithErrorMeters = new HashSet<>();
+  private final List<Runnable> folderListeners = new CopyOnWriteArrayList<>();
 
   AlertingAssembly(Vertx vertx, Pool pool, Clock clock, MeterRegistry registry) {
     this.vertx = vertx;
@@ -99,6 +101,7 @@ final class AlertingAssembly {
       if (verticle != null) {
         verticle.replaceRules(rules);
       }
+      folderListeners.forEach(Runnable::run);
     });
     return watcher.start().onSuccess(rules -> LOG.info("{} alert rules from {}", rules.size(), folder.get()));
   }
@@ -155,6 +158,14 @@ final class AlertingAssembly {
             .register(registry);
       }
     }));
+  }
+
+  /**
+   * Also tells {@code listener} (on the rules' context) whenever the rules folder was read again after a
+   * change: the on-call and routing files beside the rules reload with them.
+   */
+  void onRulesFolderChange(Runnable listener) {
+    folderListeners.add(listener);
   }
 
   /** Re-reads maintenance windows and silences from the store; call after creating or expiring one. */

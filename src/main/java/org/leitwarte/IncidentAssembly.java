@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.config.Problem;
 import org.leitwarte.incident.engine.IncidentService;
 import org.leitwarte.incident.link.LinkAcknowledgement;
 import org.leitwarte.incident.link.SignedLinks;
@@ -67,7 +68,9 @@ final class IncidentAssembly {
   private IncidentService incidents;
   private LinkAcknowledgement linkAcknowledgement;
   private Optional<ImapReplyPoller> replies = Optional.empty();
-  private Optional<RoutingTree> routing = Optional.empty();
+  private volatile Optional<RoutingTree> routing = Optional.empty();
+  private volatile List<String> problems = List.of();
+  private List<String> loggedProblems = List.of();
   private long refreshTimer = -1;
   private long forgetTimer = -1;
 
@@ -111,18 +114,61 @@ final class IncidentAssembly {
       LOG.info("No rules folder configured: nobody on call, alerts do not become incidents");
       return Future.succeededFuture(OnCallConfig.EMPTY);
     }
-    return vertx.executeBlocking(() -> {
-      try {
-        OnCallConfig oncall = OnCallLoader.loadFromRulesFolder(folder.get(), environment);
-        routing = RoutingLoader.loadFromRulesFolder(folder.get(), oncall);
-        if (routing.isEmpty()) {
-          LOG.warn("No {} in {}: alerts do not become incidents and nobody is notified", RoutingLoader.FILE_NAME, folder.get());
-        }
-        return oncall;
-      } catch (ConfigException e) {
-        throw new IllegalStateException(e.getMessage(), e);
+    return vertx.executeBlocking(() -> read(folder.get())).map(files -> {
+      routing = files.routing();
+      if (routing.isEmpty()) {
+        LOG.warn("No {} in {}: alerts do not become incidents and nobody is notified", RoutingLoader.FILE_NAME, folder.get());
       }
+      return files.oncall();
     });
+  }
+
+  private record Files(OnCallConfig oncall, Optional<RoutingTree> routing) {}
+
+  private Files read(Path folder) throws ConfigException {
+    OnCallConfig oncall = OnCallLoader.loadFromRulesFolder(folder, environment);
+    return new Files(oncall, RoutingLoader.loadFromRulesFolder(folder, oncall));
+  }
+
+  /**
+   * After a change in the rules folder: reads {@code oncall.yaml} and {@code routing.yaml} again. Both
+   * good: people and teams are imported, schedules, policies and routes apply to the next step and the
+   * next alert (open incidents keep their team and policy). A problem in either: both stay as they
+   * were, and the problems are logged once and shown on {@code /health} until fixed.
+   */
+  void reloadFiles() {
+    Optional<Path> folder = config.rules();
+    if (folder.isEmpty() || directory == null) {
+      return;
+    }
+    vertx.executeBlocking(() -> read(folder.get()))
+        .compose(files -> {
+          problems = List.of();
+          loggedProblems = List.of();
+          boolean oncallChanged = !files.oncall().equals(directory.snapshot().config());
+          boolean routingChanged = !files.routing().map(RoutingTree::describe).equals(routing.map(RoutingTree::describe));
+          routing = files.routing();
+          if (!oncallChanged) {
+            if (routingChanged) {
+              LOG.info("{} reloaded: {} routes", RoutingLoader.FILE_NAME, routing.map(tree -> tree.routes().size()).orElse(0));
+            }
+            return Future.<Void>succeededFuture();
+          }
+          directory.replaceConfig(files.oncall());
+          return repository.replaceWith(files.oncall(), "reload " + OnCallLoader.FILE_NAME)
+              .onSuccess(summary -> LOG.info("{} reloaded: {}", OnCallLoader.FILE_NAME, summary))
+              .<Void>mapEmpty();
+        })
+        .onFailure(failure -> {
+          List<Problem> found = failure instanceof ConfigException config ? config.problems() : List.of();
+          problems = found.stream().map(Problem::toString).toList();
+          if (found.isEmpty()) {
+            LOG.warn("On-call and routing files cannot be reloaded: {}", failure.getMessage());
+          } else if (!problems.equals(loggedProblems)) {
+            problems.forEach(problem -> LOG.warn("{} (the on-call and routing files in force stay)", problem));
+          }
+          loggedProblems = problems;
+        });
   }
 
   /** From {@code incidents.link_secret}, else the key kept in the store, else a new one kept there. */
@@ -144,17 +190,20 @@ final class IncidentAssembly {
     Supplier<URI> base = config.incidents().publicUrl().<Supplier<URI>>map(url -> () -> url).orElse(serviceUrl);
     SignedLinks links = new SignedLinks(base, key, config.incidents().linkValidity(), clock);
     dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock, names);
-    // Without a routing file no alert is routed: an empty list of routes.
-    Router router = routing.<Router>map(tree -> tree).orElse(labels -> List.of());
-    incidents = IncidentService.create(vertx, pool, clock, () -> router, directory, dispatcher, links);
+    incidents = IncidentService.create(vertx, pool, clock, this::router, directory, dispatcher, links);
     linkAcknowledgement = new LinkAcknowledgement(links, new UsedLinks(pool, clock), incidents::find, incidents);
     return incidents.start().onSuccess(v -> config.notifications().imap().ifPresent(imap -> {
       ImapReplyPoller poller = new ImapReplyPoller(vertx, imap,
-          ImapReplyPoller.byEmail(directory.snapshot().config().people()), incidents);
+          email -> ImapReplyPoller.byEmail(directory.snapshot().config().people()).apply(email), incidents);
       poller.start();
       replies = Optional.of(poller);
       LOG.info("Acknowledgement by e-mail reply: polling {} on {}", imap.folder(), imap.host());
     }));
+  }
+
+  /** The routing tree in force; without a routing file no alert is routed (an empty list of routes). */
+  private Router router() {
+    return routing.<Router>map(tree -> tree).orElse(labels -> List.of());
   }
 
   private void refreshOverrides() {
@@ -210,6 +259,9 @@ final class IncidentAssembly {
     details.put("schedules", oncall.schedules().size());
     details.put("channels", dispatcher == null ? List.of() : dispatcher.channels().stream().map(Channel::name).toList());
     details.put("email_replies", replies.isPresent());
+    if (!problems.isEmpty()) {
+      details.put("file_problems", problems);
+    }
     return details;
   }
 

@@ -204,6 +204,7 @@ public final class Leitwarte {
 
   private Future<Void> startAlerting() {
     alerting = new AlertingAssembly(vertx, store.pool(), clock, registry);
+    alerting.onRulesFolderChange(incidents::reloadFiles);
     return alerting.start(config.rules(), storedInventory);
   }
 

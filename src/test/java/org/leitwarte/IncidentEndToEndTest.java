@@ -188,6 +188,39 @@ class IncidentEndToEndTest {
     }
   }
 
+  @Test
+  void edited_on_call_and_routing_files_apply_while_running_and_a_broken_edit_changes_nothing() throws Exception {
+    Path config = writeConfig();
+    Path oncall = dir.resolve("rules/oncall.yaml");
+    Vertx vertx = Vertx.vertx();
+    Leitwarte leitwarte = await(Leitwarte.start(vertx, loadConfig(config), loadInventory(config), clock));
+    try {
+      assertThat(onCallNow()).contains("anna").doesNotContain("bernd");
+
+      Files.writeString(oncall, Files.readString(oncall).replace("people: [anna]", "people: [bernd]"));
+      Eventually.until("Bernd is on call after the edit", Duration.ofSeconds(10), () -> onCallNow().contains("bernd"));
+
+      Files.writeString(dir.resolve("rules/routing.yaml"), "route:\n  team: netzz\n");
+      Eventually.until("/health names the broken file", Duration.ofSeconds(10),
+          () -> health().contains("routing.yaml:2") && health().contains("netzz"));
+      // Routing kept: the alert of the device still becomes an incident of team netz.
+      Eventually.until("an incident for team netz", Duration.ofSeconds(30),
+          () -> api("/api/v1/incidents").getJsonArray("incidents").stream()
+              .anyMatch(incident -> ((JsonObject) incident).getString("team").equals("netz")));
+    } finally {
+      await(leitwarte.stop());
+      await(vertx.close());
+    }
+  }
+
+  private String onCallNow() {
+    return get("/api/v1/oncall?team=netz");
+  }
+
+  private String health() {
+    return get("/health");
+  }
+
   /** The system clock, plus however much time the test lets pass. */
   private static final class OffsetClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
@@ -222,21 +255,34 @@ class IncidentEndToEndTest {
     }).toList();
   }
 
-  private JsonObject onlyIncident() throws Exception {
+  private JsonObject onlyIncident() {
     JsonArray incidents = api("/api/v1/incidents").getJsonArray("incidents");
     assertThat(incidents).hasSize(1);
     return incidents.getJsonObject(0);
   }
 
-  private JsonObject incident(long id) throws Exception {
+  private JsonObject incident(long id) {
     return api("/api/v1/incidents/" + id).getJsonObject("incident");
   }
 
-  private JsonObject api(String path) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return new JsonObject(response.body());
+  private JsonObject api(String path) {
+    String body = get(path);
+    return new JsonObject(body);
+  }
+
+  /** The body of a GET that must answer 200; unchecked, for conditions the test waits for. */
+  private String get(String path) {
+    try {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+      return response.body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String header(Map<String, List<String>> headers, String name) {
