@@ -16,9 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.leitwarte.alerting.history.ApiScope;
 import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.config.Problem;
+import org.leitwarte.incident.IncidentQuery;
+import org.leitwarte.incident.IncidentState;
+import org.leitwarte.incident.Notifications;
 import org.leitwarte.incident.engine.IncidentService;
 import org.leitwarte.incident.link.LinkAcknowledgement;
 import org.leitwarte.incident.link.SignedLinks;
@@ -55,6 +64,7 @@ final class IncidentAssembly {
 
   private static final Duration REFRESH_OVERRIDES = Duration.ofMinutes(1);
   private static final Duration FORGET_USED_LINKS = Duration.ofHours(1);
+  private static final Duration COUNT_INCIDENTS = Duration.ofSeconds(30);
 
   private final Vertx vertx;
   private final Pool pool;
@@ -71,11 +81,17 @@ final class IncidentAssembly {
   private volatile Optional<RoutingTree> routing = Optional.empty();
   private volatile List<String> problems = List.of();
   private List<String> loggedProblems = List.of();
+  private final MeterRegistry registry;
+  private final Map<IncidentState, AtomicInteger> openIncidents =
+      Map.of(IncidentState.TRIGGERED, new AtomicInteger(), IncidentState.ACKNOWLEDGED, new AtomicInteger());
+  private long countTimer = -1;
   private long refreshTimer = -1;
   private long forgetTimer = -1;
 
-  IncidentAssembly(Vertx vertx, Pool pool, Clock clock, LeitwarteConfig config, ServiceState serviceState, Map<String, String> environment) {
+  IncidentAssembly(Vertx vertx, Pool pool, Clock clock, LeitwarteConfig config, ServiceState serviceState,
+      Map<String, String> environment, MeterRegistry registry) {
     this.vertx = vertx;
+    this.registry = registry;
     this.pool = pool;
     this.clock = clock;
     this.config = config;
@@ -103,6 +119,12 @@ final class IncidentAssembly {
         .compose(snapshot -> linkKey())
         .compose(key -> startEngine(serviceUrl, key, names))
         .onSuccess(v -> {
+          openIncidents.forEach((state, count) -> Gauge.builder("leitwarte_incidents", count, AtomicInteger::get)
+              .description("Open incidents by state (counted up to " + IncidentQuery.MAX_LIMIT + ")")
+              .tag("state", state.label())
+              .register(registry));
+          countOpenIncidents();
+          countTimer = vertx.setPeriodic(COUNT_INCIDENTS.toMillis(), id -> countOpenIncidents());
           refreshTimer = vertx.setPeriodic(REFRESH_OVERRIDES.toMillis(), id -> refreshOverrides());
           forgetTimer = vertx.setPeriodic(FORGET_USED_LINKS.toMillis(), id -> forgetUsedLinks());
         });
@@ -190,7 +212,7 @@ final class IncidentAssembly {
     Supplier<URI> base = config.incidents().publicUrl().<Supplier<URI>>map(url -> () -> url).orElse(serviceUrl);
     SignedLinks links = new SignedLinks(base, key, config.incidents().linkValidity(), clock);
     dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock, names);
-    incidents = IncidentService.create(vertx, pool, clock, this::router, directory, dispatcher, links);
+    incidents = IncidentService.create(vertx, pool, clock, this::router, directory, counted(dispatcher), links);
     linkAcknowledgement = new LinkAcknowledgement(links, new UsedLinks(pool, clock), incidents::find, incidents);
     return incidents.start().onSuccess(v -> config.notifications().imap().ifPresent(imap -> {
       ImapReplyPoller poller = new ImapReplyPoller(vertx, imap,
@@ -199,6 +221,26 @@ final class IncidentAssembly {
       replies = Optional.of(poller);
       LOG.info("Acknowledgement by e-mail reply: polling {} on {}", imap.folder(), imap.host());
     }));
+  }
+
+  /** Counts every delivery by channel and outcome for {@code /metrics}: a channel that keeps failing shows there. */
+  private Notifications counted(Notifications notifications) {
+    return notification -> notifications.send(notification).onSuccess(deliveries -> deliveries.forEach(delivery ->
+        Counter.builder("leitwarte_notifications")
+            .description("Notifications by channel and whether the channel took them (after retries)")
+            .tag("channel", delivery.channel())
+            .tag("outcome", delivery.delivered() ? "delivered" : "failed")
+            .register(registry)
+            .increment()));
+  }
+
+  /** Open incidents by state, counted every half minute for {@code /metrics}. */
+  private void countOpenIncidents() {
+    for (IncidentState state : List.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED)) {
+      incidents.list(ApiScope.EVERYTHING, new IncidentQuery(Set.of(state), Optional.empty(), Optional.empty(), IncidentQuery.MAX_LIMIT))
+          .onSuccess(found -> openIncidents.get(state).set(found.size()))
+          .onFailure(e -> LOG.debug("Open incidents cannot be counted: {}", e.getMessage()));
+    }
   }
 
   /** The routing tree in force; without a routing file no alert is routed (an empty list of routes). */
@@ -267,6 +309,7 @@ final class IncidentAssembly {
 
   /** Stops taking alerts and replies; what was decided is in the store already. */
   Future<Void> stop() {
+    vertx.cancelTimer(countTimer);
     vertx.cancelTimer(refreshTimer);
     vertx.cancelTimer(forgetTimer);
     Future<Void> repliesStopped = replies.map(ImapReplyPoller::stop).orElse(Future.succeededFuture());

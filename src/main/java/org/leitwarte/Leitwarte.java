@@ -172,7 +172,7 @@ public final class Leitwarte {
 
   /** Before alerting, so that the engine hears every alert change from the first one on. */
   private Future<Void> startIncidents() {
-    incidents = new IncidentAssembly(vertx, store.pool(), clock, config, serviceState, System.getenv());
+    incidents = new IncidentAssembly(vertx, store.pool(), clock, config, serviceState, System.getenv(), registry);
     if (config.incidents().publicUrl().isEmpty() && !config.http().host().startsWith("127.") && !config.http().host().equals("::1")) {
       LOG.warn("incidents.public_url is not set: acknowledge links point at http://{}:{}, which people outside this host may not reach",
           hostForLinks(), config.http().port());
