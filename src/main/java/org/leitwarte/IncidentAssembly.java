@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.incident.engine.IncidentService;
@@ -143,14 +146,15 @@ final class IncidentAssembly {
   private Future<Void> startEngine(Supplier<URI> serviceUrl, byte[] key, PlaceNames names) {
     Supplier<URI> base = config.incidents().publicUrl().<Supplier<URI>>map(url -> () -> url).orElse(serviceUrl);
     SignedLinks links = new SignedLinks(base, key, config.incidents().linkValidity(), clock);
-    dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock, names);
+    byte[] replyKey = replyKey(key);
+    dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock, names, replyKey);
     // Without a routing file no alert is routed: an empty list of routes.
     Router router = routing.<Router>map(tree -> tree).orElse(labels -> List.of());
     incidents = IncidentService.create(vertx, pool, clock, () -> router, directory, dispatcher, links);
     linkAcknowledgement = new LinkAcknowledgement(links, new UsedLinks(pool, clock), incidents::find, incidents);
     return incidents.start().onSuccess(v -> config.notifications().imap().ifPresent(imap -> {
       ImapReplyPoller poller = new ImapReplyPoller(vertx, imap,
-          ImapReplyPoller.byEmail(directory.snapshot().config().people()), incidents);
+          ImapReplyPoller.byEmail(directory.snapshot().config().people()), incidents, replyKey);
       poller.start();
       replies = Optional.of(poller);
       LOG.info("Acknowledgement by e-mail reply: polling {} on {}", imap.folder(), imap.host());
@@ -165,6 +169,20 @@ final class IncidentAssembly {
   private void forgetUsedLinks() {
     new UsedLinks(pool, clock).forgetExpired()
         .onFailure(e -> LOG.warn("Used acknowledge links cannot be cleaned up: {}", e.getMessage()));
+  }
+
+  /**
+   * The key of the e-mails' signed message ids, derived from the link key so that it is kept across
+   * restarts (replies to mail sent before one still count) without being the same key.
+   */
+  private static byte[] replyKey(byte[] linkKey) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(linkKey, "HmacSHA256"));
+      return mac.doFinal("leitwarte e-mail reply ids".getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
   }
 
   private static byte[] sha256(String secret) {
