@@ -1,11 +1,15 @@
 package org.leitwarte;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,12 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.leitwarte.alerting.history.ApiScope;
 import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.LeitwarteConfig;
@@ -211,12 +214,13 @@ final class IncidentAssembly {
   private Future<Void> startEngine(Supplier<URI> serviceUrl, byte[] key, PlaceNames names) {
     Supplier<URI> base = config.incidents().publicUrl().<Supplier<URI>>map(url -> () -> url).orElse(serviceUrl);
     SignedLinks links = new SignedLinks(base, key, config.incidents().linkValidity(), clock);
-    dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock, names);
+    byte[] replyKey = replyKey(key);
+    dispatcher = NotificationDispatcher.create(vertx, config.notifications(), clock, names, replyKey);
     incidents = IncidentService.create(vertx, pool, clock, this::router, directory, counted(dispatcher), links);
     linkAcknowledgement = new LinkAcknowledgement(links, new UsedLinks(pool, clock), incidents::find, incidents);
     return incidents.start().onSuccess(v -> config.notifications().imap().ifPresent(imap -> {
       ImapReplyPoller poller = new ImapReplyPoller(vertx, imap,
-          email -> ImapReplyPoller.byEmail(directory.snapshot().config().people()).apply(email), incidents);
+          email -> ImapReplyPoller.byEmail(directory.snapshot().config().people()).apply(email), incidents, replyKey);
       poller.start();
       replies = Optional.of(poller);
       LOG.info("Acknowledgement by e-mail reply: polling {} on {}", imap.folder(), imap.host());
@@ -256,6 +260,20 @@ final class IncidentAssembly {
   private void forgetUsedLinks() {
     new UsedLinks(pool, clock).forgetExpired()
         .onFailure(e -> LOG.warn("Used acknowledge links cannot be cleaned up: {}", e.getMessage()));
+  }
+
+  /**
+   * The key of the e-mails' signed message ids, derived from the link key so that it is kept across
+   * restarts (replies to mail sent before one still count) without being the same key.
+   */
+  private static byte[] replyKey(byte[] linkKey) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(linkKey, "HmacSHA256"));
+      return mac.doFinal("leitwarte e-mail reply ids".getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
   }
 
   private static byte[] sha256(String secret) {

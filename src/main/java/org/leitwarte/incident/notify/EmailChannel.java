@@ -17,8 +17,9 @@ import org.leitwarte.incident.notify.NotificationTexts.Format;
 
 /**
  * E-mail through the configured SMTP server (Vert.x mail client): a plain-text part and a simple HTML
- * part, the incident reference in the subject and in the message ids, so that replies thread and can
- * be matched by {@link ImapReplyPoller}.
+ * part, the incident reference in the subject and in the message ids, so that replies thread; each
+ * Message-ID is signed for its recipient ({@link ReplyTokens}), so that {@link ImapReplyPoller} takes
+ * only replies to mail really sent to that person.
  */
 public final class EmailChannel implements Channel {
 
@@ -29,15 +30,19 @@ public final class EmailChannel implements Channel {
   private final boolean repliesAcknowledge;
   private final MailClient client;
   private final String domain;
+  private final ReplyTokens tokens;
 
   /**
    * @param repliesAcknowledge whether replies are read (notify.imap is configured): the text then says
    *     that answering "ok" takes the incident
    * @param trust whom to trust for TLS besides the JVM's default trust store (an internal CA); the
    *     server's name is always verified
+   * @param replyKey at least 32 bytes, the same the {@link ImapReplyPoller} verifies replies with
    */
   public EmailChannel(
-      Vertx vertx, LeitwarteConfig.Notify.Email config, NotificationTexts texts, boolean repliesAcknowledge, Optional<TrustOptions> trust) {
+      Vertx vertx, LeitwarteConfig.Notify.Email config, NotificationTexts texts, boolean repliesAcknowledge,
+      Optional<TrustOptions> trust, byte[] replyKey) {
+    this.tokens = new ReplyTokens(replyKey);
     this.config = config;
     this.texts = texts;
     this.repliesAcknowledge = repliesAcknowledge;
@@ -105,7 +110,7 @@ public final class EmailChannel implements Channel {
         .setSubject(texts.render(Format.SUBJECT, envelope, extras))
         .setText(texts.render(Format.TEXT, envelope, extras))
         .setHtml(texts.render(Format.EMAIL_HTML, envelope, extras));
-    message.addHeader("Message-ID", MailThreading.messageId(reference, domain));
+    message.addHeader("Message-ID", tokens.messageId(reference, envelope.recipient().id(), domain));
     message.addHeader("In-Reply-To", root);
     message.addHeader("References", root);
     message.addHeader("X-Leitwarte-Incident", reference);

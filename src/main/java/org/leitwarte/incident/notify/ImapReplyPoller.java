@@ -21,13 +21,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Acknowledgement by e-mail reply (notify.imap): every {@code poll}, reads the unseen mail of the reply
- * mailbox and acknowledges an incident for a reply that names it ({@code LW-<id>}), comes from a known
- * person's address and starts with ACK or ok.
+ * mailbox and acknowledges an incident for a reply that comes from a known person's address, answers a
+ * mail Leitwarte sent to that very person about that incident (a signed id of ours in In-Reply-To or
+ * References, see {@link ReplyTokens}: a forged From alone acknowledges nothing) and starts with ACK
+ * or ok.
  *
  * <p>Replies that name an incident are marked seen once handled, whatever came of them (unknown
- * sender, no ACK, an auto-reply), so each is judged and logged once; if the acknowledgement itself
- * fails (the store is away) the reply stays unseen and is tried again. Mail that names no incident is
- * left unseen for the people who may share the mailbox, and remembered so it is read only once.
+ * sender, not an answer to a mail sent to that sender, no ACK, an auto-reply), so each is judged and
+ * logged once; if the acknowledgement itself fails (the store is away) the reply stays unseen and is
+ * tried again. Mail that names no incident is left unseen for the people who may share the mailbox,
+ * and remembered so it is read only once.
  */
 public final class ImapReplyPoller {
 
@@ -51,6 +54,7 @@ public final class ImapReplyPoller {
   private final ImapMailbox mailbox;
   private final Function<String, Optional<Person>> peopleByEmail;
   private final Acknowledger acknowledger;
+  private final ReplyTokens tokens;
 
   private final Set<Long> unrelated = new HashSet<>();
   private long unrelatedValidity = -1;
@@ -60,9 +64,12 @@ public final class ImapReplyPoller {
 
   /**
    * @param peopleByEmail the person with that mail address (lower case), e.g. {@link #byEmail}
+   * @param replyKey the key the e-mails' message ids were signed with ({@link NotificationDispatcher#create})
    */
   public ImapReplyPoller(
-      Vertx vertx, LeitwarteConfig.Notify.Imap config, Function<String, Optional<Person>> peopleByEmail, Acknowledger acknowledger) {
+      Vertx vertx, LeitwarteConfig.Notify.Imap config, Function<String, Optional<Person>> peopleByEmail,
+      Acknowledger acknowledger, byte[] replyKey) {
+    this.tokens = new ReplyTokens(replyKey);
     this.vertx = vertx;
     this.config = config;
     this.mailbox = new ImapMailbox(config);
@@ -185,18 +192,25 @@ public final class ImapReplyPoller {
       LOG.info("{}: reply from {}, who is nobody on call, acknowledges nothing", reference, sender);
       return Future.succeededFuture(new Handled(false, true));
     }
-    if (!reply.acknowledges()) {
-      LOG.info("{}: reply from {} does not start with ACK or ok; nothing acknowledged", reference, person.get().id());
+    Optional<Long> answered = tokens.answeredIncident(reply.threadHeaders(), person.get().id());
+    if (answered.isEmpty()) {
+      LOG.info("{}: reply from {} answers no mail Leitwarte sent to {}; nothing acknowledged", reference, sender, person.get().id());
       return Future.succeededFuture(new Handled(false, true));
     }
-    return acknowledge(reply.incident().get(), person.get())
+    // The signed id decides, not what the subject or another reference claims.
+    String incident = "LW-" + answered.get();
+    if (!reply.acknowledges()) {
+      LOG.info("{}: reply from {} does not start with ACK or ok; nothing acknowledged", incident, person.get().id());
+      return Future.succeededFuture(new Handled(false, true));
+    }
+    return acknowledge(answered.get(), person.get())
         .map(outcome -> {
-          LOG.info("{}: e-mail reply from {}: {}", reference, person.get().id(), outcome.name().toLowerCase(Locale.ROOT));
+          LOG.info("{}: e-mail reply from {}: {}", incident, person.get().id(), outcome.name().toLowerCase(Locale.ROOT));
           return new Handled(outcome == Acknowledger.Outcome.ACKNOWLEDGED, true);
         })
         .otherwise(error -> {
           LOG.warn("{}: e-mail reply from {} could not be taken ({}); trying again at the next poll",
-              reference, person.get().id(), DeliveryFailure.describe(error));
+              incident, person.get().id(), DeliveryFailure.describe(error));
           return new Handled(false, false);
         });
   }

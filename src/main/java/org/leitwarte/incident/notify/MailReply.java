@@ -1,18 +1,27 @@
 package org.leitwarte.incident.notify;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * What a mail in the reply mailbox says: which incident it answers (the {@code LW-<id>} in
+ * What a mail in the reply mailbox says: which incident it claims to answer (the {@code LW-<id>} in
  * In-Reply-To, References or Subject), who sent it, and whether the first line the sender wrote
- * starts with ACK or ok.
+ * starts with ACK or ok. The claim is only good for sorting and logging; what counts is a signed id
+ * in {@code threadHeaders} ({@link ReplyTokens}).
  *
+ * @param threadHeaders the In-Reply-To and References headers as they came, in that order
  * @param automatic an auto-reply (Auto-Submitted other than {@code no}): never an acknowledgement
  */
-record MailReply(Optional<Long> incident, Optional<String> sender, boolean acknowledges, boolean automatic) {
+record MailReply(
+    Optional<Long> incident, Optional<String> sender, List<String> threadHeaders, boolean acknowledges, boolean automatic) {
+
+  MailReply {
+    threadHeaders = List.copyOf(threadHeaders);
+  }
 
   private static final Pattern REFERENCE = Pattern.compile("(?i)(?<![\\w-])LW-(\\d{1,18})(?![\\p{L}\\p{N}_])");
   /** ACK, Ack., acknowledged; ok, OK!, okay; not "Oktober" or "oki". */
@@ -28,8 +37,11 @@ record MailReply(Optional<Long> incident, Optional<String> sender, boolean ackno
         .map(address -> address.toLowerCase(Locale.ROOT));
     String autoSubmitted = mail.header("Auto-Submitted").orElse("no").strip().toLowerCase(Locale.ROOT);
     boolean automatic = !autoSubmitted.startsWith("no");
+    List<String> threadHeaders = Stream.of(mail.header("In-Reply-To"), mail.header("References"))
+        .flatMap(Optional::stream)
+        .toList();
     boolean acknowledges = mail.text().flatMap(MailReply::firstOwnLine).map(line -> ACK.matcher(line).matches()).orElse(false);
-    return new MailReply(incident, sender, acknowledges, automatic);
+    return new MailReply(incident, sender, threadHeaders, acknowledges, automatic);
   }
 
   static MailReply of(String raw) {

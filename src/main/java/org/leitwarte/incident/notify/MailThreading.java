@@ -1,24 +1,19 @@
 package org.leitwarte.incident.notify;
 
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Message ids that make every mail about one incident one thread, and let a reply be matched to its
- * incident: each mail's own id is {@code <LW-42.random@domain>}, and all of them refer to the same
- * (never sent) root {@code <LW-42@domain>} in In-Reply-To and References.
+ * Message ids that make every mail about one incident one thread: each mail's own id is signed
+ * ({@link ReplyTokens}, {@code <LW-42.nonce.sig@domain>}), and all of them refer to the same (never
+ * sent) root {@code <LW-42@domain>} in In-Reply-To and References.
  */
 final class MailThreading {
 
   private static final Pattern ADDRESS = Pattern.compile("<([^<>@\\s]+@[^<>\\s]+)>|([^\\s<>@]+@[^\\s<>]+)");
 
   private MailThreading() {}
-
-  static String messageId(String reference, String domain) {
-    return "<" + reference + "." + UUID.randomUUID() + "@" + domain + ">";
-  }
 
   static String rootId(String reference, String domain) {
     return "<" + reference + "@" + domain + ">";

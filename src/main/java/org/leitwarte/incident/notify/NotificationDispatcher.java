@@ -59,11 +59,24 @@ public final class NotificationDispatcher implements Notifications {
     return create(vertx, config, clock, PlaceNames.NONE);
   }
 
-  /** @param names what municipalities and sites are called, for the texts */
+  /**
+   * With a random key for the e-mails' signed message ids: replies count only until a restart and
+   * only for a poller given the same key. Use the overload with a kept key in the service.
+   */
   public static NotificationDispatcher create(Vertx vertx, LeitwarteConfig.Notify config, Clock clock, PlaceNames names) {
+    return create(vertx, config, clock, names, ReplyTokens.newKey());
+  }
+
+  /**
+   * @param names what municipalities and sites are called, for the texts
+   * @param replyKey at least 32 bytes, kept across restarts; the {@link ImapReplyPoller} must get the same
+   */
+  public static NotificationDispatcher create(
+      Vertx vertx, LeitwarteConfig.Notify config, Clock clock, PlaceNames names, byte[] replyKey) {
     NotificationTexts texts = new NotificationTexts(clock, names);
     List<Channel> channels = new ArrayList<>();
-    config.email().ifPresent(email -> channels.add(new EmailChannel(vertx, email, texts, config.imap().isPresent(), Optional.empty())));
+    config.email().ifPresent(email ->
+        channels.add(new EmailChannel(vertx, email, texts, config.imap().isPresent(), Optional.empty(), replyKey)));
     channels.add(new WebhookChannel(vertx, config.webhookSecret(), texts, clock, HTTP_TIMEOUT));
     config.sms().ifPresent(sms -> channels.add(new SmsChannel(vertx, sms, texts, HTTP_TIMEOUT)));
     return new NotificationDispatcher(vertx, channels, config.rateLimit(), config.retries(), clock);

@@ -5,6 +5,7 @@ import static org.leitwarte.incident.notify.Fixtures.envelope;
 
 import io.vertx.core.Vertx;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,10 @@ class EmailChannelTest {
     MimeMessage received = only();
     assertThat(received.getSubject())
         .isEqualTo("[LW-42] KRITISCH – musterstadt: router-rathaus ist nicht erreichbar (+1 weitere)");
-    assertThat(received.getHeader("Message-ID", null)).startsWith("<LW-42.").endsWith("@kdo.example>");
+    String messageId = received.getHeader("Message-ID", null);
+    assertThat(messageId).startsWith("<LW-42.").endsWith("@kdo.example>").doesNotContain("mmueller");
+    assertThat(new ReplyTokens(ReplyTokensTest.KEY).answeredIncident(List.of(messageId), "mmueller")).as("signed for the recipient")
+        .contains(42L);
     assertThat(received.getHeader("In-Reply-To", null)).isEqualTo("<LW-42@kdo.example>");
     assertThat(received.getHeader("References", null)).isEqualTo("<LW-42@kdo.example>");
     assertThat(received.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
@@ -97,7 +101,7 @@ class EmailChannelTest {
 
   @Test
   void tls_with_login_delivers_over_smtps() throws Exception {
-    channel = new EmailChannel(vertx, smtps(Secret.of(MailServer.PASSWORD)), texts, false, Optional.of(MailServer.trust()));
+    channel = new EmailChannel(vertx, smtps(Secret.of(MailServer.PASSWORD)), texts, false, Optional.of(MailServer.trust()), ReplyTokensTest.KEY);
 
     Await.result(channel.deliver(envelope(42, Fixtures.german("oncall@kdo.example"), Kind.TRIGGERED)));
 
@@ -106,7 +110,7 @@ class EmailChannelTest {
 
   @Test
   void wrong_password_is_a_permanent_failure_with_the_server_reply() {
-    channel = new EmailChannel(vertx, smtps(Secret.of("wrong")), texts, false, Optional.of(MailServer.trust()));
+    channel = new EmailChannel(vertx, smtps(Secret.of("wrong")), texts, false, Optional.of(MailServer.trust()), ReplyTokensTest.KEY);
 
     Throwable failure = Await.failure(channel.deliver(envelope(42, Fixtures.german("oncall@kdo.example"), Kind.TRIGGERED)));
 
@@ -117,7 +121,7 @@ class EmailChannelTest {
 
   @Test
   void server_certificate_not_trusted_is_refused() {
-    channel = new EmailChannel(vertx, smtps(Secret.of(MailServer.PASSWORD)), texts, false, Optional.empty());
+    channel = new EmailChannel(vertx, smtps(Secret.of(MailServer.PASSWORD)), texts, false, Optional.empty(), ReplyTokensTest.KEY);
 
     Throwable failure = Await.failure(channel.deliver(envelope(42, Fixtures.german("oncall@kdo.example"), Kind.TRIGGERED)));
 
@@ -128,7 +132,7 @@ class EmailChannelTest {
   private EmailChannel plain(boolean repliesAcknowledge) {
     Email config = new Email("127.0.0.1", mail.smtpPort, false, StartTls.OPTIONAL, Optional.empty(), Optional.empty(),
         "Leitwarte <leitwarte@kdo.example>");
-    return new EmailChannel(vertx, config, texts, repliesAcknowledge, Optional.empty());
+    return new EmailChannel(vertx, config, texts, repliesAcknowledge, Optional.empty(), ReplyTokensTest.KEY);
   }
 
   private Email smtps(Secret password) {

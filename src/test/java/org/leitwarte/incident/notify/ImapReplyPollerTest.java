@@ -47,6 +47,8 @@ class ImapReplyPollerTest {
     return Future.succeededFuture(Acknowledger.Outcome.ACKNOWLEDGED);
   };
   private final Person martina = Fixtures.german("m.mueller@kdo.example");
+  private final Person john = Fixtures.english("j.smith@kdo.example");
+  private final ReplyTokens tokens = new ReplyTokens(ReplyTokensTest.KEY);
   private ImapReplyPoller poller = poller(MailServer.PASSWORD);
 
   @AfterEach
@@ -58,7 +60,7 @@ class ImapReplyPollerTest {
 
   @Test
   void reply_ok_from_the_person_acknowledges_by_email_and_is_marked_seen() throws Exception {
-    deliver(reply("Martina Müller <M.Mueller@kdo.example>", "Re: [LW-7] KRITISCH – musterstadt", "<LW-7.abc@kdo.example>",
+    deliver(reply("Martina Müller <M.Mueller@kdo.example>", "Re: [LW-7] KRITISCH – musterstadt", sentTo(martina, 7),
         "ok, ich kümmere mich\n\n> Neue Störung: LW-7\n"));
 
     ImapReplyPoller.PollOutcome outcome = Await.result(poller.pollOnce());
@@ -72,16 +74,7 @@ class ImapReplyPollerTest {
 
   @Test
   void answering_a_sent_notification_in_a_mail_program_acknowledges_its_incident() throws Exception {
-    EmailChannel email = new EmailChannel(vertx, new Email("127.0.0.1", mail.smtpPort,
-        false, StartTls.DISABLED, Optional.empty(), Optional.empty(),
-        "Leitwarte <" + MailServer.USER + ">"), new NotificationTexts(Fixtures.CLOCK), true, Optional.empty());
-    Await.result(email.deliver(Fixtures.envelope(42, martina, Kind.TRIGGERED)));
-    Await.result(email.close());
-    MimeMessage sent = mail.greenMail.getReceivedMessagesForDomain("kdo.example")[0];
-    MimeMessage answer = (MimeMessage) sent.reply(false);
-    answer.setFrom(new InternetAddress("m.mueller@kdo.example"));
-    answer.setText("OK, übernehme ich.\n\n" + Mails.part(sent, "text/plain").lines().map(line -> "> " + line).reduce("", (a, b) -> a + b + "\n"), "UTF-8");
-    answer.saveChanges();
+    MimeMessage answer = answer(notify(martina, 42), "m.mueller@kdo.example");
     assertThat(answer.getHeader("In-Reply-To", null)).startsWith("<LW-42.");
     deliver(answer);
 
@@ -91,9 +84,50 @@ class ImapReplyPollerTest {
   }
 
   @Test
+  void mail_program_that_keeps_only_references_still_acknowledges() throws Exception {
+    MimeMessage answer = answer(notify(martina, 42), "m.mueller@kdo.example");
+    answer.removeHeader("In-Reply-To");
+    answer.saveChanges();
+    assertThat(answer.getHeader("References", null)).contains("<LW-42@kdo.example>", "<LW-42.");
+    deliver(answer);
+
+    assertThat(Await.result(poller.pollOnce())).isEqualTo(new ImapReplyPoller.PollOutcome(1, 1));
+    assertThat(calls).containsExactly(new Call(42, "mmueller", "email"));
+  }
+
+  @Test
+  void same_reply_with_the_forged_sender_of_another_person_acknowledges_nothing() throws Exception {
+    // Leitwarte paged John; someone answers his mail claiming to be Martina.
+    deliver(answer(notify(john, 42), "m.mueller@kdo.example"));
+
+    assertThat(Await.result(poller.pollOnce())).isEqualTo(new ImapReplyPoller.PollOutcome(1, 0));
+    assertThat(calls).isEmpty();
+    assertThat(seen()).containsExactly(true);
+  }
+
+  @Test
+  void forged_mail_naming_the_incident_only_in_subject_or_thread_root_acknowledges_nothing() throws Exception {
+    deliver(reply("m.mueller@kdo.example", "Re: [LW-42] KRITISCH", null, "ok\n"));
+    deliver(reply("m.mueller@kdo.example", "Re: [LW-42] KRITISCH", "<LW-42@kdo.example>", "ok\n"));
+
+    assertThat(Await.result(poller.pollOnce())).isEqualTo(new ImapReplyPoller.PollOutcome(2, 0));
+    assertThat(calls).isEmpty();
+    assertThat(seen()).containsExactly(true, true);
+  }
+
+  @Test
+  void signed_id_decides_the_incident_whatever_the_subject_says() throws Exception {
+    deliver(reply("m.mueller@kdo.example", "Re: [LW-99]", sentTo(martina, 7), "ACK\n"));
+
+    Await.result(poller.pollOnce());
+
+    assertThat(calls).containsExactly(new Call(7, "mmueller", "email"));
+  }
+
+  @Test
   void reply_without_ack_and_reply_from_a_stranger_acknowledge_nothing() throws Exception {
-    deliver(reply("m.mueller@kdo.example", "Re: [LW-7] KRITISCH", "<LW-7.abc@kdo.example>", "Bin gleich da, schaue es mir an.\n"));
-    deliver(reply("someone@elsewhere.example", "Re: [LW-7] KRITISCH", "<LW-7.abc@kdo.example>", "ok\n"));
+    deliver(reply("m.mueller@kdo.example", "Re: [LW-7] KRITISCH", sentTo(martina, 7), "Bin gleich da, schaue es mir an.\n"));
+    deliver(reply("someone@elsewhere.example", "Re: [LW-7] KRITISCH", sentTo(martina, 7), "ok\n"));
 
     ImapReplyPoller.PollOutcome outcome = Await.result(poller.pollOnce());
 
@@ -115,7 +149,7 @@ class ImapReplyPollerTest {
 
   @Test
   void reply_stays_unread_while_the_acknowledgement_cannot_be_taken_and_counts_later() throws Exception {
-    deliver(reply("m.mueller@kdo.example", "Re: [LW-7]", "<LW-7.abc@kdo.example>", "ACK\n"));
+    deliver(reply("m.mueller@kdo.example", "Re: [LW-7]", sentTo(martina, 7), "ACK\n"));
     storeAway.set(true);
 
     assertThat(Await.result(poller.pollOnce())).isEqualTo(new ImapReplyPoller.PollOutcome(1, 0));
@@ -130,7 +164,7 @@ class ImapReplyPollerTest {
   @Test
   void started_poller_acknowledges_replies_as_they_come() throws Exception {
     poller.start();
-    deliver(reply("m.mueller@kdo.example", "AW: [LW-11] Eskaliert", "<LW-11.q@kdo.example>", "Ok\n"));
+    deliver(reply("m.mueller@kdo.example", "AW: [LW-11] Eskaliert", sentTo(martina, 11), "Ok\n"));
 
     Eventually.until("LW-11 acknowledged", Duration.ofSeconds(20), () -> calls.contains(new Call(11, "mmueller", "email")));
   }
@@ -146,7 +180,33 @@ class ImapReplyPollerTest {
 
   private ImapReplyPoller poller(String password) {
     Imap config = new Imap("127.0.0.1", mail.imapPort, false, MailServer.USER, Secret.of(password), "INBOX", Duration.ofMillis(200));
-    return new ImapReplyPoller(vertx, config, ImapReplyPoller.byEmail(List.of(martina)), acknowledger);
+    return new ImapReplyPoller(vertx, config, ImapReplyPoller.byEmail(List.of(martina, john)), acknowledger, ReplyTokensTest.KEY);
+  }
+
+  /** The Message-ID of a mail Leitwarte sent to {@code person} about LW-{@code incident}. */
+  private String sentTo(Person person, long incident) {
+    return tokens.messageId("LW-" + incident, person.id(), "kdo.example");
+  }
+
+  /** Sends a real notification through SMTP, as the service does, and returns it as received. */
+  private MimeMessage notify(Person person, long incident) {
+    EmailChannel email = new EmailChannel(vertx, new Email("127.0.0.1", mail.smtpPort,
+        false, StartTls.DISABLED, Optional.empty(), Optional.empty(),
+        "Leitwarte <leitwarte@kdo.example>"), new NotificationTexts(Fixtures.CLOCK), true, Optional.empty(), ReplyTokensTest.KEY);
+    Await.result(email.deliver(Fixtures.envelope(incident, person, Kind.TRIGGERED)));
+    Await.result(email.close());
+    return mail.greenMail.getReceivedMessagesForDomain("kdo.example")[0];
+  }
+
+  /** What a mail program makes of "Reply": threading headers from {@code sent}, "OK" above the quote. */
+  private static MimeMessage answer(MimeMessage sent, String from) throws MessagingException {
+    MimeMessage answer = (MimeMessage) sent.reply(false);
+    answer.setFrom(new InternetAddress(from));
+    answer.setRecipient(Message.RecipientType.TO, new InternetAddress(MailServer.USER));
+    answer.setText("OK, übernehme ich.\n\n" + Mails.part(sent, "text/plain").lines().map(line -> "> " + line)
+        .reduce("", (a, b) -> a + b + "\n"), "UTF-8");
+    answer.saveChanges();
+    return answer;
   }
 
   private static MimeMessage reply(String from, String subject, String inReplyTo, String text) throws MessagingException {

@@ -3,6 +3,7 @@ package org.leitwarte.incident.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,8 @@ class MailReplyTest {
         > Neue Störung: LW-7
         """));
 
-    assertThat(reply).isEqualTo(new MailReply(Optional.of(7L), Optional.of("m.mueller@kdo.example"), true, false));
+    assertThat(reply).isEqualTo(new MailReply(Optional.of(7L), Optional.of("m.mueller@kdo.example"),
+        List.of("<LW-7.3b2c@kdo.example>", "<LW-7@kdo.example> <LW-7.3b2c@kdo.example>"), true, false));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -131,6 +133,14 @@ class MailReplyTest {
         """));
 
     assertThat(reply.incident()).contains(31L);
+  }
+
+  @Test
+  void subject_only_reply_claims_an_incident_but_brings_no_thread_headers() {
+    MailReply reply = MailReply.of(raw("From: m@kdo.example\nSubject: Re: [LW-42] KRITISCH\n\nok\n"));
+
+    assertThat(reply.incident()).contains(42L);
+    assertThat(reply.threadHeaders()).isEmpty();
   }
 
   @Test
