@@ -156,6 +156,9 @@ class IncidentEndToEndTest {
       Thread.sleep(2_000);
       assertThat(mailsTo("anna@kdo.test")).as("level 1 is not repeated after the restart").hasSize(1);
       assertThat(mailsTo("bernd@kdo.test")).as("level 2 happens once").hasSize(1);
+      assertThat(get("/metrics"))
+          .contains("leitwarte_notifications_total{channel=\"email\",outcome=\"delivered\"} 1.0")
+          .contains("leitwarte_incidents{state=\"triggered\"} 1.0");
 
       HttpResponse<String> acknowledged = http.send(HttpRequest.newBuilder(URI.create(link))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
