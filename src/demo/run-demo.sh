@@ -101,7 +101,7 @@ for _ in $(seq 1 100); do
 done
 
 # A mail sink for the notifications: prints every message it receives into mail.log.
-setsid python3 -m aiosmtpd -n -l 127.0.0.1:2525 >"$demo/mail.log" 2>&1 &
+setsid /usr/bin/python3 -m aiosmtpd -n -l 127.0.0.1:2525 >"$demo/mail.log" 2>&1 &
 pids+=($!)
 
 # The shipped rules and routing tree, with the demo's on-call directory (mail addresses only).
