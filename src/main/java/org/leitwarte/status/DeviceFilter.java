@@ -14,6 +14,10 @@ public record DeviceFilter(Optional<String> tenant, Optional<String> site, Optio
     Objects.requireNonNull(status, "status");
   }
 
+  public static DeviceFilter ofTenant(String tenant) {
+    return new DeviceFilter(Optional.of(tenant), Optional.empty(), Optional.empty());
+  }
+
   boolean matches(DeviceStatus device) {
     return tenant.map(device.device().tenant()::equals).orElse(true)
         && site.map(device.device().site()::equals).orElse(true)
