@@ -1,4 +1,4 @@
-// Leitwarte's own initializer, served instead of the WebJar's (which points at the petstore on the internet).
+// Leitwarte's own initializer, served instead of the WebJar's, which points at an example API on the internet.
 window.onload = function () {
   window.ui = SwaggerUIBundle({
     url: "/api/v1/openapi.yaml",
