@@ -41,6 +41,7 @@ import org.leitwarte.metrics.MetricsWriterVerticle;
 import org.leitwarte.store.ServiceState;
 import org.leitwarte.store.Store;
 import org.leitwarte.web.HttpServerVerticle;
+import org.leitwarte.web.StatusApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -252,7 +253,9 @@ public final class Leitwarte {
         .add("polling", this::pollingHealth)
         .add("alerting", this::alertingHealth)
         .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
-    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()));
+    // The board reads the stored inventory, the scheduler's view of each device, active alerts and maintenance.
+    StatusApi status = new StatusApi(() -> storedInventory, deviceStates, alerting.alerts(), alerting.maintenanceWindows(), clock);
+    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()), Optional.of(status));
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
       return null;

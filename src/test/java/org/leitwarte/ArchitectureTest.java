@@ -43,6 +43,7 @@ class ArchitectureTest {
         .or().haveSimpleName("Sample")
         .or().resideInAPackage("org.leitwarte.config..")
         .or().resideInAPackage("org.leitwarte.incident.routing..")
+        .or().resideInAPackage("org.leitwarte.status")
         .or().haveSimpleNameStartingWith("EscalationPlan")
         .or().haveSimpleNameStartingWith("OnCallTimeline")
         .or().haveSimpleNameStartingWith("Rotation")

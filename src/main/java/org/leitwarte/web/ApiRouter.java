@@ -37,6 +37,9 @@ final class ApiRouter {
   /** Tags of the operations that need {@link IncidentApi}; without it they answer 503. */
   static final Set<String> INCIDENT_TAGS = Set.of("incidents", "oncall");
 
+  /** Tags of the operations that need {@link StatusApi}; without it they answer 503. */
+  static final Set<String> STATUS_TAGS = Set.of("status", "devices");
+
   static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api) {
     return create(vertx, health, registry, api, Optional.empty());
   }
@@ -47,9 +50,19 @@ final class ApiRouter {
    */
   static Future<Built> create(
       Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api, Optional<IncidentApi> incidents) {
+    return create(vertx, health, registry, api, incidents, Optional.empty());
+  }
+
+  /**
+   * @param status the status board's tenants and devices; when empty their operations answer 503
+   */
+  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api,
+      Optional<IncidentApi> incidents, Optional<StatusApi> status) {
     Future<Buffer> document = vertx.fileSystem().readFile(DOCUMENT);
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, DOCUMENT);
-    return Future.all(document, contract).map(loaded -> {
+    Future<Buffer> docsPage = vertx.fileSystem().readFile(ApiDocs.resource("index.html"));
+    Future<Buffer> docsInitializer = vertx.fileSystem().readFile(ApiDocs.resource("swagger-initializer.js"));
+    return Future.all(document, contract, docsPage, docsInitializer).map(loaded -> {
       List<RouteGroup> groups = new ArrayList<>(List.of(
           new OperationsRoutes(document.result(), health, registry),
           new AlertRoutes(api.alerts()),
@@ -59,21 +72,26 @@ final class ApiRouter {
           incident -> groups.addAll(List.of(
               new IncidentRoutes(incident.desk(), incident.oncall()),
               new OnCallRoutes(incident.oncall(), incident.repository(), incident.clock()))),
-          () -> groups.add(ApiRouter::unavailable));
+          () -> groups.add(builder -> unavailable(builder, INCIDENT_TAGS, "incidents and on-call are not set up on this server")));
+      status.ifPresentOrElse(
+          board -> groups.add(new StatusRoutes(board,
+              new StatusEvents(vertx, board::board, board.checkEvery(), board.heartbeatEvery(), registry))),
+          () -> groups.add(builder -> unavailable(builder, STATUS_TAGS, "the status board is not set up on this server")));
       Router router = router(vertx, contract.result(), groups);
       incidents.ifPresent(incident -> incident.links().ifPresent(links ->
           // HTML pages for people, outside /api/v1 and the document.
           new AcknowledgePages(links, id -> incident.oncall().person(id).map(Person::name).orElse(id)).mount(router)));
+      new ApiDocs(docsPage.result(), docsInitializer.result()).mount(router);
       return new Built(contract.result(), router);
     });
   }
 
-  /** Without incidents, their operations say so rather than fail at start. */
-  private static void unavailable(RouterBuilder builder) {
+  /** Without a feature, its operations say so rather than fail at start. */
+  private static void unavailable(RouterBuilder builder, Set<String> tags, String message) {
     for (OpenAPIRoute route : builder.getRoutes()) {
-      if (route.getOperation().getTags().stream().anyMatch(INCIDENT_TAGS::contains)) {
+      if (route.getOperation().getTags().stream().anyMatch(tags::contains)) {
         route.addHandler(context -> Responses.send(context, 503, new ApiError(503, ApiError.UNAVAILABLE,
-            "incidents and on-call are not set up on this server", Optional.empty()).toJson()));
+            message, Optional.empty()).toJson()));
       }
     }
   }

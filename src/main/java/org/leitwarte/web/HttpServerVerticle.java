@@ -14,7 +14,8 @@ import org.leitwarte.health.Health;
  * Leitwarte's HTTP server: its own health and metrics, the alerting, incident and on-call API under
  * {@code /api/v1}, all described by (and validated against) the OpenAPI document served at {@code
  * /api/v1/openapi.yaml}. No sign-in yet: it binds to the configured host, 127.0.0.1 by default.
- * The acknowledge pages ({@code /ack/<token>}, HTML) are served beside the API when links are set up.
+ * The acknowledge pages ({@code /ack/<token>}, HTML) are served beside the API when links are set up,
+ * and the browsable API documentation (Swagger UI) at {@code /api/v1/docs}.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -23,6 +24,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private final AlertingApi api;
   private final Optional<IncidentApi> incidents;
+  private final Optional<StatusApi> status;
   private HttpServer server;
 
   /** Without incidents and on-call: their operations answer 503. */
@@ -32,16 +34,23 @@ public final class HttpServerVerticle extends VerticleBase {
 
   public HttpServerVerticle(
       LeitwarteConfig.Http config, Health health, PrometheusMeterRegistry registry, AlertingApi api, Optional<IncidentApi> incidents) {
+    this(config, health, registry, api, incidents, Optional.empty());
+  }
+
+  /** @param status the status board behind the tenant, device and status-event routes; empty: they answer 503 */
+  public HttpServerVerticle(LeitwarteConfig.Http config, Health health, PrometheusMeterRegistry registry, AlertingApi api,
+      Optional<IncidentApi> incidents, Optional<StatusApi> status) {
     this.config = config;
     this.health = health;
     this.registry = registry;
     this.api = api;
     this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.status = Objects.requireNonNull(status, "status");
   }
 
   @Override
   public Future<?> start() {
-    return ApiRouter.create(vertx, health, registry, api, incidents).compose(built -> {
+    return ApiRouter.create(vertx, health, registry, api, incidents, status).compose(built -> {
       // No cleartext HTTP/2 upgrade (h2c): the JDK's HttpClient asks for it by default, and with Vert.x 5.0.7
       // answers over 16 KiB then sometimes never arrive whole; HTTP/1.1 serves a JSON API just as well.
       server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false));

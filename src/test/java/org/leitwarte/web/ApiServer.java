@@ -11,6 +11,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +24,7 @@ import org.leitwarte.alerting.maintenance.MaintenanceApi;
 import org.leitwarte.alerting.maintenance.MaintenanceRepository;
 import org.leitwarte.alerting.silence.SilenceApi;
 import org.leitwarte.alerting.silence.SilenceRepository;
+import org.leitwarte.collect.DeviceStates;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.health.Health;
 import org.leitwarte.incident.link.LinkAcknowledgement;
@@ -31,6 +35,8 @@ import org.leitwarte.incident.oncall.OnCallConfig;
 import org.leitwarte.incident.oncall.OnCallLoader;
 import org.leitwarte.incident.oncall.OnCallRepository;
 import org.leitwarte.incident.oncall.OnCallSnapshot;
+import org.leitwarte.inventory.Inventory;
+import org.leitwarte.inventory.InventoryLoader;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.Store;
 import org.leitwarte.store.StoreFixture;
@@ -38,7 +44,9 @@ import org.leitwarte.store.StoreFixture;
 /**
  * The HTTP server deployed alone on a real store (H2 or PostgreSQL) with the real repositories behind
  * the API, on a free loopback port, with incidents in memory ({@link InMemoryDesk}) and the shipped
- * oncall.yaml in the store behind the on-call routes; counts how often the suppressions were asked to be re-read.
+ * oncall.yaml in the store behind the on-call routes, and the example inventory (three tenants, no poll
+ * yet: {@link #deviceStates} is the tests' to fill) behind the status board; counts how often the
+ * suppressions were asked to be re-read.
  */
 final class ApiServer implements AutoCloseable {
 
@@ -47,6 +55,9 @@ final class ApiServer implements AutoCloseable {
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   /** The shipped on-call file: people, teams, schedules. */
   static final Path ONCALL_FILE = Path.of("alert-rules", "oncall.yaml");
+  /** The secrets of the example inventory, which must never appear in an answer. */
+  static final Map<String, String> INVENTORY_SECRETS =
+      Map.of("WR_AUTH", "wr-auth-geheim", "WR_PRIV", "wr-priv-geheim", "IL_COMMUNITY", "il-community-geheim", "KDO_AUTH", "kdo-auth-geheim");
 
   final Vertx vertx = Vertx.vertx();
   final AtomicInteger refreshes = new AtomicInteger();
@@ -60,6 +71,9 @@ final class ApiServer implements AutoCloseable {
   final LiveOnCallDirectory oncall;
   final SignedLinks links;
   final IncidentApi incidents;
+  final Inventory inventory;
+  final DeviceStates deviceStates = new DeviceStates();
+  final StatusApi status;
   final ApiClient client;
   final int port;
   private final StoreFixture stores;
@@ -87,12 +101,27 @@ final class ApiServer implements AutoCloseable {
     LinkAcknowledgement linkAcknowledgement = new LinkAcknowledgement(links, new UsedLinks(pool, CLOCK),
         id -> Future.succeededFuture(Optional.ofNullable(desk.incident(id))), desk);
     incidents = new IncidentApi(desk, oncall, oncallRepository, CLOCK, Optional.of(linkAcknowledgement));
+    inventory = exampleInventory(dir);
+    // Maintenance windows are made through the API with the system clock; the board must see them in force.
+    status = new StatusApi(() -> inventory, deviceStates, alerts, windows, Clock.systemUTC(),
+        Duration.ofMillis(200), Duration.ofSeconds(1));
     Health health = new Health(vertx, Duration.ofSeconds(1));
     HttpServerVerticle http = new HttpServerVerticle(
-        new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api, Optional.of(incidents));
+        new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api, Optional.of(incidents), Optional.of(status));
     await(vertx.deployVerticle(http));
     port = http.actualPort();
     client = new ApiClient(port);
+  }
+
+  private static Inventory exampleInventory(Path dir) throws Exception {
+    Path file = dir.resolve("example-inventory.yaml");
+    try (InputStream in = Inventory.class.getResourceAsStream("example-inventory.yaml")) {
+      Files.createDirectories(dir);
+      Files.write(file, in.readAllBytes());
+    }
+    LeitwarteConfig.Polling defaults =
+        new LeitwarteConfig.Polling(Duration.ofSeconds(60), 500, Duration.ofSeconds(2), 1, 25, "127.0.0.1");
+    return InventoryLoader.load(List.of(file), defaults, INVENTORY_SECRETS);
   }
 
   private Future<Void> refresh() {

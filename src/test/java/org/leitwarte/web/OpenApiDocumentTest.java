@@ -83,15 +83,16 @@ class OpenApiDocumentTest {
     ApiRouter.Built built;
     try {
       built = ApiServer.await(ApiRouter.create(server.vertx, new Health(server.vertx, Duration.ofSeconds(1)), registry, server.api,
-          Optional.of(server.incidents)));
+          Optional.of(server.incidents), Optional.of(server.status)));
     } finally {
       registry.close();
     }
 
     Set<String> routes = new TreeSet<>();
     for (Route route : built.router().getRoutes()) {
-      // The acknowledge pages are HTML for people, not part of the API.
-      if (route.getPath() != null && route.methods() != null && !route.getPath().startsWith("/ack/")) {
+      // The acknowledge pages and the API docs are HTML for people, not part of the API.
+      if (route.getPath() != null && route.methods() != null && !route.getPath().startsWith("/ack/")
+          && !route.getPath().startsWith(ApiDocs.PATH)) {
         route.methods().forEach(method -> routes.add(method.name() + " " + route.getPath().replaceAll(":([A-Za-z_]+)", "{$1}")));
       }
     }
@@ -105,6 +106,10 @@ class OpenApiDocumentTest {
   void every_operation_of_the_document_is_answered_by_its_route() throws Exception {
     for (Map.Entry<String, Set<String>> path : documentOperations(server).entrySet()) {
       String concrete = path.getKey().replaceAll("\\{[^}]+}", "1");
+      if (path.getKey().equals("/api/v1/status/events")) {
+        // An answer that never ends; StatusApiTest reads it as a stream.
+        continue;
+      }
       for (String method : path.getValue()) {
         Answer answer = server.client.send(method, concrete, method.equals("POST") ? "{}" : null);
         String where = method + " " + concrete + " -> " + answer;
