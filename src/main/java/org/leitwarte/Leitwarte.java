@@ -40,6 +40,7 @@ import org.leitwarte.metrics.MetricsWriterStatus;
 import org.leitwarte.metrics.MetricsWriterVerticle;
 import org.leitwarte.store.ServiceState;
 import org.leitwarte.store.Store;
+import org.leitwarte.ticket.TicketService;
 import org.leitwarte.web.HttpServerVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -251,7 +252,8 @@ public final class Leitwarte {
         .add("polling", this::pollingHealth)
         .add("alerting", this::alertingHealth)
         .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
-    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()));
+    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()),
+        Optional.of(TicketService.create(vertx, store.pool(), clock, config.notifications(), alerting.alerts(), incidents.api().desk())));
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
       return null;

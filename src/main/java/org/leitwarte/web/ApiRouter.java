@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.leitwarte.health.Health;
 import org.leitwarte.incident.Person;
+import org.leitwarte.ticket.TicketService;
 
 /**
  * Builds Leitwarte's router from the OpenAPI document {@value #DOCUMENT}: every route is an operation
@@ -47,6 +48,19 @@ final class ApiRouter {
    */
   static Future<Built> create(
       Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api, Optional<IncidentApi> incidents) {
+    return create(vertx, health, registry, api, incidents, Optional.empty());
+  }
+
+  /** Tags of the operations that need a {@link TicketService}; without it they answer 503. */
+  static final Set<String> TICKET_TAGS = Set.of("tickets");
+
+  /**
+   * @param incidents incidents and on-call; when empty their operations answer 503 and the acknowledge
+   *     pages are not served
+   * @param tickets tickets; when empty their operations answer 503
+   */
+  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api,
+      Optional<IncidentApi> incidents, Optional<TicketService> tickets) {
     Future<Buffer> document = vertx.fileSystem().readFile(DOCUMENT);
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, DOCUMENT);
     return Future.all(document, contract).map(loaded -> {
@@ -59,7 +73,10 @@ final class ApiRouter {
           incident -> groups.addAll(List.of(
               new IncidentRoutes(incident.desk(), incident.oncall()),
               new OnCallRoutes(incident.oncall(), incident.repository(), incident.clock()))),
-          () -> groups.add(ApiRouter::unavailable));
+          () -> groups.add(builder -> unavailable(builder, INCIDENT_TAGS, "incidents and on-call are not set up on this server")));
+      tickets.ifPresentOrElse(
+          ticket -> groups.add(new TicketRoutes(ticket)),
+          () -> groups.add(builder -> unavailable(builder, TICKET_TAGS, "tickets are not set up on this server")));
       Router router = router(vertx, contract.result(), groups);
       incidents.ifPresent(incident -> incident.links().ifPresent(links ->
           // HTML pages for people, outside /api/v1 and the document.
@@ -68,12 +85,12 @@ final class ApiRouter {
     });
   }
 
-  /** Without incidents, their operations say so rather than fail at start. */
-  private static void unavailable(RouterBuilder builder) {
+  /** Without incidents (or tickets), their operations say so rather than fail at start. */
+  private static void unavailable(RouterBuilder builder, Set<String> tags, String message) {
     for (OpenAPIRoute route : builder.getRoutes()) {
-      if (route.getOperation().getTags().stream().anyMatch(INCIDENT_TAGS::contains)) {
+      if (route.getOperation().getTags().stream().anyMatch(tags::contains)) {
         route.addHandler(context -> Responses.send(context, 503, new ApiError(503, ApiError.UNAVAILABLE,
-            "incidents and on-call are not set up on this server", Optional.empty()).toJson()));
+            message, Optional.empty()).toJson()));
       }
     }
   }

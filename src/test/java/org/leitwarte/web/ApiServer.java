@@ -34,11 +34,15 @@ import org.leitwarte.incident.oncall.OnCallSnapshot;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.Store;
 import org.leitwarte.store.StoreFixture;
+import org.leitwarte.ticket.TicketMailer;
+import org.leitwarte.ticket.TicketRepository;
+import org.leitwarte.ticket.TicketService;
 
 /**
  * The HTTP server deployed alone on a real store (H2 or PostgreSQL) with the real repositories behind
  * the API, on a free loopback port, with incidents in memory ({@link InMemoryDesk}) and the shipped
- * oncall.yaml in the store behind the on-call routes; counts how often the suppressions were asked to be re-read.
+ * oncall.yaml in the store behind the on-call routes, and tickets in the store (mailed only when given a
+ * mail server); counts how often the suppressions were asked to be re-read.
  */
 final class ApiServer implements AutoCloseable {
 
@@ -60,12 +64,18 @@ final class ApiServer implements AutoCloseable {
   final LiveOnCallDirectory oncall;
   final SignedLinks links;
   final IncidentApi incidents;
+  final TicketService tickets;
   final ApiClient client;
   final int port;
   private final StoreFixture stores;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   ApiServer(Path dir, Dialect dialect) throws Exception {
+    this(dir, dialect, Optional.empty());
+  }
+
+  /** @param mail where ticket mails go; without it none are sent */
+  ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail) throws Exception {
     stores = new StoreFixture(dir);
     Store store = await(stores.open(vertx, dialect));
     pool = store.pool();
@@ -87,9 +97,11 @@ final class ApiServer implements AutoCloseable {
     LinkAcknowledgement linkAcknowledgement = new LinkAcknowledgement(links, new UsedLinks(pool, CLOCK),
         id -> Future.succeededFuture(Optional.ofNullable(desk.incident(id))), desk);
     incidents = new IncidentApi(desk, oncall, oncallRepository, CLOCK, Optional.of(linkAcknowledgement));
+    tickets = new TicketService(new TicketRepository(pool), new AlertApi(alerts), Optional.of(desk),
+        new TicketMailer(vertx, mail, Optional.empty()), CLOCK);
     Health health = new Health(vertx, Duration.ofSeconds(1));
     HttpServerVerticle http = new HttpServerVerticle(
-        new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api, Optional.of(incidents));
+        new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api, Optional.of(incidents), Optional.of(tickets));
     await(vertx.deployVerticle(http));
     port = http.actualPort();
     client = new ApiClient(port);
