@@ -73,7 +73,7 @@ public final class TicketMailer {
             return null;
           })
           .otherwise(error -> {
-            LOG.warn("{} of tenant {} {}: mail to {} via {}:{} failed: {}", ticket.reference(), ticket.tenant(), what, to,
+            LOG.warn("{} ({}) {}: mail to {} via {}:{} failed: {}", ticket.reference(), ticket.tenant(), what, to,
                 email.host(), email.port(), String.valueOf(error.getMessage()));
             return null;
           });

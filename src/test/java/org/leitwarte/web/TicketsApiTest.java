@@ -141,6 +141,21 @@ class TicketsApiTest {
   }
 
   @Test
+  void a_mail_server_that_is_down_does_not_fail_the_change() throws Exception {
+    start(Dialect.H2);
+    long id = server.client.post("/api/v1/tickets", new JsonObject().put("alert_id", routerDown.id()).put("contact_email", CONTACT))
+        .json().getLong("id");
+    mail.stop();
+
+    Answer moved = server.client.post("/api/v1/tickets/" + id + "/status", new JsonObject().put("status", "in_progress"));
+    Answer commented = server.client.post("/api/v1/tickets/" + id + "/comments", new JsonObject().put("text", "Wir sind dran."));
+
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    assertThat(commented.status()).as(commented.body()).isEqualTo(201);
+    assertThat(server.client.get("/api/v1/tickets/" + id).json().getJsonObject("ticket").getString("status")).isEqualTo("in_progress");
+  }
+
+  @Test
   void a_ticket_from_an_incident_is_linked_to_it_and_named_after_it() throws Exception {
     start(Dialect.H2);
     Incident incident = server.desk.open("Halberstadt: Meldewesen langsam", "fachverfahren", "halberstadt", "hbs-app1",
