@@ -40,6 +40,7 @@ import org.leitwarte.metrics.MetricsWriterStatus;
 import org.leitwarte.metrics.MetricsWriterVerticle;
 import org.leitwarte.store.ServiceState;
 import org.leitwarte.store.Store;
+import org.leitwarte.ticket.TicketService;
 import org.leitwarte.web.HttpServerVerticle;
 import org.leitwarte.web.StatusApi;
 import org.slf4j.Logger;
@@ -76,6 +77,7 @@ public final class Leitwarte {
   private Inventory storedInventory = Inventory.empty();
   private AlertingAssembly alerting;
   private IncidentAssembly incidents;
+  private TicketService tickets;
   private long catchUpAfter = Long.MAX_VALUE;
   private MetricsWriterVerticle writer;
   private String writerDeployment;
@@ -255,7 +257,9 @@ public final class Leitwarte {
         .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
     // The board reads the stored inventory, the scheduler's view of each device, active alerts and maintenance.
     StatusApi status = new StatusApi(() -> storedInventory, deviceStates, alerting.alerts(), alerting.maintenanceWindows(), clock);
-    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()), Optional.of(status));
+    tickets = TicketService.create(vertx, store.pool(), clock, config.notifications(), alerting.alerts(), incidents.api().desk());
+    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()),
+        Optional.of(status), Optional.of(tickets));
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
       return null;
@@ -320,6 +324,7 @@ public final class Leitwarte {
         .compose(v -> Future.join(collectors.stream().map(Collector::close).toList()).<Void>mapEmpty().recover(this::logged))
         .compose(v -> alerting == null ? Future.<Void>succeededFuture() : alerting.stop().recover(this::logged))
         .compose(v -> incidents == null ? Future.<Void>succeededFuture() : incidents.stop().recover(this::logged))
+        .compose(v -> tickets == null ? Future.<Void>succeededFuture() : tickets.close().recover(this::logged))
         .compose(v -> undeploy(writerDeployment, "metrics writer"))
         .compose(v -> store == null ? Future.<Void>succeededFuture() : store.close().recover(this::logged))
         .onComplete(v -> {

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.leitwarte.alerting.history.InvalidInputException;
 import org.leitwarte.alerting.history.NotFoundException;
 import org.leitwarte.incident.IncidentConflictException;
+import org.leitwarte.ticket.TicketConflictException;
+import org.leitwarte.ticket.TicketForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +84,11 @@ final class ApiErrors {
     if (failure instanceof NotFoundException) {
       return new ApiError(404, ApiError.NOT_FOUND, failure.getMessage(), Optional.empty());
     }
-    if (failure instanceof IncidentConflictException) {
+    if (failure instanceof IncidentConflictException || failure instanceof TicketConflictException) {
       return new ApiError(409, ApiError.CONFLICT, failure.getMessage(), Optional.empty());
+    }
+    if (failure instanceof TicketForbiddenException) {
+      return new ApiError(403, ApiError.FORBIDDEN, failure.getMessage(), Optional.empty());
     }
     if (failure instanceof InvalidInputException invalid) {
       return new ApiError(400, ApiError.INVALID_REQUEST, invalid.getMessage(), Optional.of(invalid.field()));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.leitwarte.health.Health;
 import org.leitwarte.incident.Person;
+import org.leitwarte.ticket.TicketService;
 
 /**
  * Builds Leitwarte's router from the OpenAPI document {@value #DOCUMENT}: every route is an operation
@@ -53,11 +54,20 @@ final class ApiRouter {
     return create(vertx, health, registry, api, incidents, Optional.empty());
   }
 
-  /**
-   * @param status the status board's tenants and devices; when empty their operations answer 503
-   */
+  /** Tags of the operations that need a {@link TicketService}; without it they answer 503. */
+  static final Set<String> TICKET_TAGS = Set.of("tickets");
+
   static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api,
       Optional<IncidentApi> incidents, Optional<StatusApi> status) {
+    return create(vertx, health, registry, api, incidents, status, Optional.empty());
+  }
+
+  /**
+   * @param status the status board's tenants and devices; when empty their operations answer 503
+   * @param tickets tickets; when empty their operations answer 503
+   */
+  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api,
+      Optional<IncidentApi> incidents, Optional<StatusApi> status, Optional<TicketService> tickets) {
     Future<Buffer> document = vertx.fileSystem().readFile(DOCUMENT);
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, DOCUMENT);
     Future<Buffer> docsPage = vertx.fileSystem().readFile(ApiDocs.resource("index.html"));
@@ -77,6 +87,9 @@ final class ApiRouter {
           board -> groups.add(new StatusRoutes(board,
               new StatusEvents(vertx, board::board, board.checkEvery(), board.heartbeatEvery(), registry))),
           () -> groups.add(builder -> unavailable(builder, STATUS_TAGS, "the status board is not set up on this server")));
+      tickets.ifPresentOrElse(
+          ticket -> groups.add(new TicketRoutes(ticket)),
+          () -> groups.add(builder -> unavailable(builder, TICKET_TAGS, "tickets are not set up on this server")));
       Router router = router(vertx, contract.result(), groups);
       incidents.ifPresent(incident -> incident.links().ifPresent(links ->
           // HTML pages for people, outside /api/v1 and the document.

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.health.Health;
+import org.leitwarte.ticket.TicketService;
 
 /**
  * Leitwarte's HTTP server: its own health and metrics, the alerting, incident and on-call API under
@@ -25,6 +26,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final AlertingApi api;
   private final Optional<IncidentApi> incidents;
   private final Optional<StatusApi> status;
+  private final Optional<TicketService> tickets;
   private HttpServer server;
 
   /** Without incidents and on-call: their operations answer 503. */
@@ -32,25 +34,36 @@ public final class HttpServerVerticle extends VerticleBase {
     this(config, health, registry, api, Optional.empty());
   }
 
+  /** Without tickets: their operations answer 503. */
   public HttpServerVerticle(
       LeitwarteConfig.Http config, Health health, PrometheusMeterRegistry registry, AlertingApi api, Optional<IncidentApi> incidents) {
     this(config, health, registry, api, incidents, Optional.empty());
   }
 
-  /** @param status the status board behind the tenant, device and status-event routes; empty: they answer 503 */
+  /** Without tickets: their operations answer 503. */
   public HttpServerVerticle(LeitwarteConfig.Http config, Health health, PrometheusMeterRegistry registry, AlertingApi api,
       Optional<IncidentApi> incidents, Optional<StatusApi> status) {
+    this(config, health, registry, api, incidents, status, Optional.empty());
+  }
+
+  /**
+   * @param status the status board behind the tenant, device and status-event routes; empty: they answer 503
+   * @param tickets tickets; empty: their operations answer 503
+   */
+  public HttpServerVerticle(LeitwarteConfig.Http config, Health health, PrometheusMeterRegistry registry, AlertingApi api,
+      Optional<IncidentApi> incidents, Optional<StatusApi> status, Optional<TicketService> tickets) {
     this.config = config;
     this.health = health;
     this.registry = registry;
     this.api = api;
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.status = Objects.requireNonNull(status, "status");
+    this.tickets = Objects.requireNonNull(tickets, "tickets");
   }
 
   @Override
   public Future<?> start() {
-    return ApiRouter.create(vertx, health, registry, api, incidents, status).compose(built -> {
+    return ApiRouter.create(vertx, health, registry, api, incidents, status, tickets).compose(built -> {
       // No cleartext HTTP/2 upgrade (h2c): the JDK's HttpClient asks for it by default, and with Vert.x 5.0.7
       // answers over 16 KiB then sometimes never arrive whole; HTTP/1.1 serves a JSON API just as well.
       server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false));

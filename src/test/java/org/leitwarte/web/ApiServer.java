@@ -40,13 +40,16 @@ import org.leitwarte.inventory.InventoryLoader;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.Store;
 import org.leitwarte.store.StoreFixture;
+import org.leitwarte.ticket.TicketMailer;
+import org.leitwarte.ticket.TicketRepository;
+import org.leitwarte.ticket.TicketService;
 
 /**
  * The HTTP server deployed alone on a real store (H2 or PostgreSQL) with the real repositories behind
  * the API, on a free loopback port, with incidents in memory ({@link InMemoryDesk}) and the shipped
- * oncall.yaml in the store behind the on-call routes, and the example inventory (three tenants, no poll
- * yet: {@link #deviceStates} is the tests' to fill) behind the status board; counts how often the
- * suppressions were asked to be re-read.
+ * oncall.yaml in the store behind the on-call routes, the example inventory (three tenants, no poll
+ * yet: {@link #deviceStates} is the tests' to fill) behind the status board, and tickets in the store
+ * (mailed only when given a mail server); counts how often the suppressions were asked to be re-read.
  */
 final class ApiServer implements AutoCloseable {
 
@@ -74,12 +77,18 @@ final class ApiServer implements AutoCloseable {
   final Inventory inventory;
   final DeviceStates deviceStates = new DeviceStates();
   final StatusApi status;
+  final TicketService tickets;
   final ApiClient client;
   final int port;
   private final StoreFixture stores;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   ApiServer(Path dir, Dialect dialect) throws Exception {
+    this(dir, dialect, Optional.empty());
+  }
+
+  /** @param mail where ticket mails go; without it none are sent */
+  ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail) throws Exception {
     stores = new StoreFixture(dir);
     Store store = await(stores.open(vertx, dialect));
     pool = store.pool();
@@ -105,9 +114,11 @@ final class ApiServer implements AutoCloseable {
     // Maintenance windows are made through the API with the system clock; the board must see them in force.
     status = new StatusApi(() -> inventory, deviceStates, alerts, windows, Clock.systemUTC(),
         Duration.ofMillis(200), Duration.ofSeconds(1));
+    tickets = new TicketService(new TicketRepository(pool), new AlertApi(alerts), Optional.of(desk),
+        new TicketMailer(vertx, mail, Optional.empty()), CLOCK);
     Health health = new Health(vertx, Duration.ofSeconds(1));
-    HttpServerVerticle http = new HttpServerVerticle(
-        new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api, Optional.of(incidents), Optional.of(status));
+    HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api,
+        Optional.of(incidents), Optional.of(status), Optional.of(tickets));
     await(vertx.deployVerticle(http));
     port = http.actualPort();
     client = new ApiClient(port);
