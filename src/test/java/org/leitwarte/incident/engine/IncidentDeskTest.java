@@ -33,6 +33,7 @@ import org.leitwarte.incident.TimelineEntry;
 import org.leitwarte.incident.TimelineEntry.Kind;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.StoreFixture;
+import org.leitwarte.testsupport.Await;
 
 /** What people do with incidents: acknowledge, resolve, hand over, write notes; and what they may see. */
 @ExtendWith(VertxExtension.class)

@@ -32,6 +32,7 @@ import org.leitwarte.incident.Notification;
 import org.leitwarte.incident.TimelineEntry;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.StoreFixture;
+import org.leitwarte.testsupport.Await;
 
 /** Alerts become incidents, and incidents page people level by level until someone acknowledges. */
 @ExtendWith(VertxExtension.class)

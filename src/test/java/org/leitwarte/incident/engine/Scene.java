@@ -23,6 +23,8 @@ import org.leitwarte.incident.OnCallDirectory;
 import org.leitwarte.incident.Person;
 import org.leitwarte.incident.Team;
 import org.leitwarte.incident.routing.MatchedRoute;
+import org.leitwarte.testsupport.Await;
+import org.leitwarte.testsupport.MutableClock;
 
 /**
  * A night at the cooperative: team "netz" has Martina Müller on call (level 1) and Jonas Schmidt as

@@ -32,6 +32,8 @@ import org.leitwarte.incident.routing.RoutingLoader;
 import org.leitwarte.incident.routing.RoutingTree;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.StoreFixture;
+import org.leitwarte.testsupport.Await;
+import org.leitwarte.testsupport.MutableClock;
 
 /**
  * The shipped {@code oncall.yaml} and {@code routing.yaml} with the real engine and a driven clock: a

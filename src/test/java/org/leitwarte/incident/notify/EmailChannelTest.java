@@ -13,6 +13,7 @@ import org.leitwarte.config.LeitwarteConfig.Notify.Email;
 import org.leitwarte.config.LeitwarteConfig.Notify.StartTls;
 import org.leitwarte.config.Secret;
 import org.leitwarte.incident.Notification.Kind;
+import org.leitwarte.testsupport.Await;
 
 class EmailChannelTest {
 

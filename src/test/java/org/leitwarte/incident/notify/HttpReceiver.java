@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leitwarte.testsupport.Await;
 
 /**
  * A webhook receiver or SMS gateway on 127.0.0.1: answers with the given statuses in turn (the last

@@ -29,6 +29,7 @@ import org.leitwarte.incident.Acknowledger;
 import org.leitwarte.incident.Notification.Kind;
 import org.leitwarte.incident.Person;
 import org.leitwarte.testsupport.Eventually;
+import org.leitwarte.testsupport.Await;
 
 class ImapReplyPollerTest {
 

@@ -21,6 +21,8 @@ import org.leitwarte.incident.Delivery;
 import org.leitwarte.incident.Notification.Kind;
 import org.leitwarte.incident.Person;
 import org.leitwarte.testsupport.FreePorts;
+import org.leitwarte.testsupport.Await;
+import org.leitwarte.testsupport.MutableClock;
 
 class NotificationDispatcherTest {
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leitwarte.incident.notify.RateLimiter.Decision;
+import org.leitwarte.testsupport.MutableClock;
 
 class RateLimiterTest {
 

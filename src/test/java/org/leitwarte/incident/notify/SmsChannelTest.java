@@ -21,6 +21,7 @@ import org.leitwarte.config.LeitwarteConfig.Notify.Sms;
 import org.leitwarte.config.Secret;
 import org.leitwarte.incident.Notification;
 import org.leitwarte.incident.Notification.Kind;
+import org.leitwarte.testsupport.Await;
 
 class SmsChannelTest {
 

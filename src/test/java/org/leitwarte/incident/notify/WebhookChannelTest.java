@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.leitwarte.config.Secret;
 import org.leitwarte.incident.Notification.Kind;
 import org.leitwarte.testsupport.FreePorts;
+import org.leitwarte.testsupport.Await;
 
 class WebhookChannelTest {
 

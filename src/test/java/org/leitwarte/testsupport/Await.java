@@ -1,4 +1,4 @@
-package org.leitwarte.incident.engine;
+package org.leitwarte.testsupport;
 
 import io.vertx.core.Future;
 import java.util.concurrent.ExecutionException;
@@ -8,11 +8,11 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Blocks a test thread (never an event loop) until a future is done. */
-final class Await {
+public final class Await {
 
   private Await() {}
 
-  static <T> T result(Future<T> future) {
+  public static <T> T result(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -25,7 +25,7 @@ final class Await {
     }
   }
 
-  static Throwable failure(Future<?> future) {
+  public static Throwable failure(Future<?> future) {
     try {
       Object value = future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       throw new AssertionError("expected a failure, got " + value);
@@ -40,7 +40,7 @@ final class Await {
   }
 
   /** Asks again (for up to 10 s) until the answer is as wanted; returns the last answer either way. */
-  static <T> T until(Supplier<Future<T>> ask, Predicate<T> wanted) {
+  public static <T> T until(Supplier<Future<T>> ask, Predicate<T> wanted) {
     T answer = result(ask.get());
     for (int i = 0; i < 200 && !wanted.test(answer); i++) {
       try {
