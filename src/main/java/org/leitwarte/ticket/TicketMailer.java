@@ -3,14 +3,12 @@ package org.leitwarte.ticket;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.TrustOptions;
-import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
-import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.StartTLSOptions;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.incident.notify.SmtpSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class TicketMailer {
 
   private static final Logger LOG = LoggerFactory.getLogger(TicketMailer.class);
-  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
   private final Optional<LeitwarteConfig.Notify.Email> config;
   private final Optional<MailClient> client;
@@ -35,7 +32,7 @@ public final class TicketMailer {
    */
   public TicketMailer(Vertx vertx, Optional<LeitwarteConfig.Notify.Email> config, Optional<TrustOptions> trust) {
     this.config = config;
-    this.client = config.map(email -> MailClient.create(vertx, mailConfig(email, trust)));
+    this.client = config.map(email -> MailClient.create(vertx, SmtpSettings.of(email, trust)));
   }
 
   /** Sends nothing, ever: for a service without e-mail. */
@@ -83,29 +80,6 @@ public final class TicketMailer {
     }
   }
 
-  /** As the incident e-mails do it (see EmailChannel); the password goes only to the client. */
-  static MailConfig mailConfig(LeitwarteConfig.Notify.Email config, Optional<TrustOptions> trust) {
-    MailConfig mail = new MailConfig()
-        .setHostname(config.host())
-        .setPort(config.port())
-        .setSsl(config.tls())
-        .setStarttls(config.tls() ? StartTLSOptions.DISABLED : switch (config.startTls()) {
-          case DISABLED -> StartTLSOptions.DISABLED;
-          case OPTIONAL -> StartTLSOptions.OPTIONAL;
-          case REQUIRED -> StartTLSOptions.REQUIRED;
-        })
-        .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-        .setHostnameVerificationAlgorithm("HTTPS");
-    trust.ifPresent(mail::setTrustOptions);
-    if (config.username().isPresent()) {
-      mail.setLogin(LoginOption.REQUIRED)
-          .setUsername(config.username().get())
-          .setPassword(config.password().map(secret -> secret.reveal()).orElse(""));
-    } else {
-      mail.setLogin(LoginOption.DISABLED);
-    }
-    return mail;
-  }
 
   public Future<Void> close() {
     return client.map(MailClient::close).orElse(Future.succeededFuture());

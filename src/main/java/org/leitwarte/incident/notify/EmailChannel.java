@@ -3,12 +3,9 @@ package org.leitwarte.incident.notify;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.TrustOptions;
-import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
-import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
-import io.vertx.ext.mail.StartTLSOptions;
 import java.util.Map;
 import java.util.Optional;
 import org.leitwarte.config.LeitwarteConfig;
@@ -22,8 +19,6 @@ import org.leitwarte.incident.notify.NotificationTexts.Format;
  * only replies to mail really sent to that person.
  */
 public final class EmailChannel implements Channel {
-
-  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
   private final LeitwarteConfig.Notify.Email config;
   private final NotificationTexts texts;
@@ -46,31 +41,8 @@ public final class EmailChannel implements Channel {
     this.config = config;
     this.texts = texts;
     this.repliesAcknowledge = repliesAcknowledge;
-    this.client = MailClient.create(vertx, mailConfig(config, trust));
+    this.client = MailClient.create(vertx, SmtpSettings.of(config, trust));
     this.domain = MailThreading.domainOf(config.from());
-  }
-
-  static MailConfig mailConfig(LeitwarteConfig.Notify.Email config, Optional<TrustOptions> trust) {
-    MailConfig mail = new MailConfig()
-        .setHostname(config.host())
-        .setPort(config.port())
-        .setSsl(config.tls())
-        .setStarttls(config.tls() ? StartTLSOptions.DISABLED : switch (config.startTls()) {
-          case DISABLED -> StartTLSOptions.DISABLED;
-          case OPTIONAL -> StartTLSOptions.OPTIONAL;
-          case REQUIRED -> StartTLSOptions.REQUIRED;
-        })
-        .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-        .setHostnameVerificationAlgorithm("HTTPS");
-    trust.ifPresent(mail::setTrustOptions);
-    if (config.username().isPresent()) {
-      mail.setLogin(LoginOption.REQUIRED)
-          .setUsername(config.username().get())
-          .setPassword(config.password().map(secret -> secret.reveal()).orElse(""));
-    } else {
-      mail.setLogin(LoginOption.DISABLED);
-    }
-    return mail;
   }
 
   @Override
