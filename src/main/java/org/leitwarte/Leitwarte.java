@@ -40,7 +40,13 @@ import org.leitwarte.metrics.MetricsWriterStatus;
 import org.leitwarte.metrics.MetricsWriterVerticle;
 import org.leitwarte.store.ServiceState;
 import org.leitwarte.store.Store;
+import org.leitwarte.user.PasswordHasher;
+import org.leitwarte.user.SignIn;
+import org.leitwarte.user.SignInPolicy;
+import org.leitwarte.user.TokenRepository;
+import org.leitwarte.user.UserRepository;
 import org.leitwarte.web.HttpServerVerticle;
+import org.leitwarte.web.UserAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -243,6 +249,13 @@ public final class Leitwarte {
         status.lastWriteLatency().toNanos() / 1e6, pollMetrics.pollsInWindow(), devices.size(), deviceStates.unreachable());
   }
 
+  /** Users, tokens and sign-in on the store, with the default lock-out policy. */
+  private UserAccess userAccess() {
+    UserRepository users = new UserRepository(store.pool(), clock);
+    return new UserAccess(users, new TokenRepository(store.pool(), clock),
+        new SignIn(vertx, users, new PasswordHasher(), clock, SignInPolicy.DEFAULT), config.http().secureCookies());
+  }
+
   private Future<Void> deployHttp() {
     Health health = new Health(vertx, Duration.ofSeconds(2))
         .add("store", this::storeHealth)
@@ -251,7 +264,7 @@ public final class Leitwarte {
         .add("polling", this::pollingHealth)
         .add("alerting", this::alertingHealth)
         .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
-    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()));
+    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()), userAccess());
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
       return null;

@@ -2,9 +2,11 @@ package org.leitwarte.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -19,7 +21,8 @@ import org.leitwarte.incident.Person;
 
 /**
  * Builds Leitwarte's router from the OpenAPI document {@value #DOCUMENT}: every route is an operation
- * of the document, and every request is validated against it before its handler runs. Bodies are
+ * of the document, reachable only by the roles it names (see {@link AccessGuard}), and every request is
+ * validated against it before its handler runs. Bodies are
  * limited to {@value #MAX_BODY_BYTES} bytes; every failure, unknown route and wrong method is answered
  * by {@link ApiErrors}.
  */
@@ -37,16 +40,12 @@ final class ApiRouter {
   /** Tags of the operations that need {@link IncidentApi}; without it they answer 503. */
   static final Set<String> INCIDENT_TAGS = Set.of("incidents", "oncall");
 
-  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api) {
-    return create(vertx, health, registry, api, Optional.empty());
-  }
-
   /**
    * @param incidents incidents and on-call; when empty their operations answer 503 and the acknowledge
    *     pages are not served
    */
-  static Future<Built> create(
-      Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api, Optional<IncidentApi> incidents) {
+  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api,
+      Optional<IncidentApi> incidents, UserAccess access) {
     Future<Buffer> document = vertx.fileSystem().readFile(DOCUMENT);
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, DOCUMENT);
     return Future.all(document, contract).map(loaded -> {
@@ -60,7 +59,8 @@ final class ApiRouter {
               new IncidentRoutes(incident.desk(), incident.oncall()),
               new OnCallRoutes(incident.oncall(), incident.repository(), incident.clock()))),
           () -> groups.add(ApiRouter::unavailable));
-      Router router = router(vertx, contract.result(), groups);
+      Router router = router(vertx, contract.result(), groups, secured(vertx, contract.result(), access));
+      new LoginPages(access.signIn()).mount(router);
       incidents.ifPresent(incident -> incident.links().ifPresent(links ->
           // HTML pages for people, outside /api/v1 and the document.
           new AcknowledgePages(links, id -> incident.oncall().person(id).map(Person::name).orElse(id)).mount(router)));
@@ -78,9 +78,22 @@ final class ApiRouter {
     }
   }
 
-  private static Router router(Vertx vertx, OpenAPIContract contract, List<RouteGroup> groups) {
+  /**
+   * What runs before every route, in this order: the session (cookie), who the request is from (token
+   * or session), and whether they may reach the operation; see {@link AccessGuard}.
+   */
+  private static List<Handler<RoutingContext>> secured(Vertx vertx, OpenAPIContract contract, UserAccess access) {
+    Sessions sessions = new Sessions(vertx, access.secureCookies());
+    Authentication authentication = new Authentication(access.users(), access.tokens());
+    AccessGuard guard = new AccessGuard(contract);
+    return List.of(sessions::handle, authentication::handle, guard::handle);
+  }
+
+  private static Router router(
+      Vertx vertx, OpenAPIContract contract, List<RouteGroup> groups, List<Handler<RoutingContext>> secured) {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    secured.forEach(builder::rootHandler);
     groups.forEach(group -> group.mount(builder));
     for (OpenAPIRoute route : builder.getRoutes()) {
       if (route.getHandlers().isEmpty()) {

@@ -13,8 +13,10 @@ import org.leitwarte.health.Health;
 /**
  * Leitwarte's HTTP server: its own health and metrics, the alerting, incident and on-call API under
  * {@code /api/v1}, all described by (and validated against) the OpenAPI document served at {@code
- * /api/v1/openapi.yaml}. No sign-in yet: it binds to the configured host, 127.0.0.1 by default.
- * The acknowledge pages ({@code /ack/<token>}, HTML) are served beside the API when links are set up.
+ * /api/v1/openapi.yaml}, and the sign-in pages ({@code /login}, {@code /logout}). Every API operation
+ * but the document, /health and /metrics needs a bearer token or a signed-in session. The acknowledge
+ * pages ({@code /ack/<token>}, HTML) are served beside the API when links are set up; their signed
+ * link is the credential. It binds to the configured host, 127.0.0.1 by default.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -23,16 +25,18 @@ public final class HttpServerVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private final AlertingApi api;
   private final Optional<IncidentApi> incidents;
+  private final UserAccess access;
   private HttpServer server;
 
-  /** Without incidents and on-call: their operations answer 503. */
-  public HttpServerVerticle(LeitwarteConfig.Http config, Health health, PrometheusMeterRegistry registry, AlertingApi api) {
-    this(config, health, registry, api, Optional.empty());
-  }
-
-  public HttpServerVerticle(
-      LeitwarteConfig.Http config, Health health, PrometheusMeterRegistry registry, AlertingApi api, Optional<IncidentApi> incidents) {
+  /**
+   * @param incidents incidents and on-call; when empty their operations answer 503
+   * @param access users, tokens and sign-in: every API operation but the document, /health and /metrics
+   *     needs a signed-in user or a token
+   */
+  public HttpServerVerticle(LeitwarteConfig.Http config, Health health, PrometheusMeterRegistry registry, AlertingApi api,
+      Optional<IncidentApi> incidents, UserAccess access) {
     this.config = config;
+    this.access = Objects.requireNonNull(access, "access");
     this.health = health;
     this.registry = registry;
     this.api = api;
@@ -41,7 +45,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return ApiRouter.create(vertx, health, registry, api, incidents).compose(built -> {
+    return ApiRouter.create(vertx, health, registry, api, incidents, access).compose(built -> {
       // No cleartext HTTP/2 upgrade (h2c): the JDK's HttpClient asks for it by default, and with Vert.x 5.0.7
       // answers over 16 KiB then sometimes never arrive whole; HTTP/1.1 serves a JSON API just as well.
       server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false));

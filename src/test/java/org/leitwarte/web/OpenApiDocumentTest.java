@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,15 +84,16 @@ class OpenApiDocumentTest {
     ApiRouter.Built built;
     try {
       built = ApiServer.await(ApiRouter.create(server.vertx, new Health(server.vertx, Duration.ofSeconds(1)), registry, server.api,
-          Optional.of(server.incidents)));
+          Optional.of(server.incidents), server.access));
     } finally {
       registry.close();
     }
 
     Set<String> routes = new TreeSet<>();
     for (Route route : built.router().getRoutes()) {
-      // The acknowledge pages are HTML for people, not part of the API.
-      if (route.getPath() != null && route.methods() != null && !route.getPath().startsWith("/ack/")) {
+      // The acknowledge and sign-in pages are HTML for people, not part of the API.
+      if (route.getPath() != null && route.methods() != null && !route.getPath().startsWith("/ack/")
+          && !List.of("/login", "/logout", "/").contains(route.getPath())) {
         route.methods().forEach(method -> routes.add(method.name() + " " + route.getPath().replaceAll(":([A-Za-z_]+)", "{$1}")));
       }
     }
