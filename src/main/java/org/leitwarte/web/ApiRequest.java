@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.leitwarte.alerting.history.Actor;
 import org.leitwarte.alerting.history.ApiScope;
+import org.leitwarte.alerting.history.InvalidInputException;
 import org.leitwarte.user.Principal;
 import org.leitwarte.user.Role;
 
@@ -65,6 +66,9 @@ final class ApiRequest {
    */
   String acting(String field, Optional<String> named) {
     Principal principal = principal();
+    if (named.isPresent() && named.get().isBlank()) {
+      throw new InvalidInputException(field, "must not be blank; leave it out to act as yourself");
+    }
     String name = named.map(String::strip).filter(given -> !given.isEmpty()).orElse(principal.user());
     if (!name.equals(principal.user()) && !principal.is(Role.ADMIN)) {
       throw new Forbidden(field + ": you act as yourself ('" + principal.user() + "'); only an administrator may name someone else");
