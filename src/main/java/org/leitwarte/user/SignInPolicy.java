@@ -28,6 +28,11 @@ public record SignInPolicy(int lockAfter, Duration lockFor, int addressLimit, Du
     }
   }
 
+  /** The same lock-out, answered at once (for tests and tools that wait otherwise). */
+  public SignInPolicy withoutDelay() {
+    return new SignInPolicy(lockAfter, lockFor, addressLimit, Duration.ZERO, Duration.ZERO);
+  }
+
   /** How long the answer to the {@code failures}-th failure in a row waits. */
   public Duration delay(int failures) {
     if (failures < 3 || delayStep.isZero()) {
