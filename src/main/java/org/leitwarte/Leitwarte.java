@@ -41,8 +41,15 @@ import org.leitwarte.metrics.MetricsWriterVerticle;
 import org.leitwarte.store.ServiceState;
 import org.leitwarte.store.Store;
 import org.leitwarte.ticket.TicketService;
+import org.leitwarte.user.PasswordHasher;
+import org.leitwarte.user.SignIn;
+import org.leitwarte.user.SignInPolicy;
+import org.leitwarte.user.TokenRepository;
+import org.leitwarte.user.UserRepository;
+import org.leitwarte.web.ApiFeatures;
 import org.leitwarte.web.HttpServerVerticle;
 import org.leitwarte.web.StatusApi;
+import org.leitwarte.web.UserAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -247,6 +254,13 @@ public final class Leitwarte {
         status.lastWriteLatency().toNanos() / 1e6, pollMetrics.pollsInWindow(), devices.size(), deviceStates.unreachable());
   }
 
+  /** Users, tokens and sign-in on the store, with the default lock-out policy. */
+  private UserAccess userAccess() {
+    UserRepository users = new UserRepository(store.pool(), clock);
+    return new UserAccess(users, new TokenRepository(store.pool(), clock),
+        new SignIn(vertx, users, new PasswordHasher(), clock, SignInPolicy.DEFAULT), config.http().secureCookies());
+  }
+
   private Future<Void> deployHttp() {
     Health health = new Health(vertx, Duration.ofSeconds(2))
         .add("store", this::storeHealth)
@@ -258,8 +272,8 @@ public final class Leitwarte {
     // The board reads the stored inventory, the scheduler's view of each device, active alerts and maintenance.
     StatusApi status = new StatusApi(() -> storedInventory, deviceStates, alerting.alerts(), alerting.maintenanceWindows(), clock);
     tickets = TicketService.create(vertx, store.pool(), clock, config.notifications(), alerting.alerts(), incidents.api().desk());
-    http = new HttpServerVerticle(config.http(), health, registry, alerting.api(), Optional.of(incidents.api()),
-        Optional.of(status), Optional.of(tickets));
+    ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets);
+    http = new HttpServerVerticle(config.http(), health, registry, features, userAccess());
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
       return null;

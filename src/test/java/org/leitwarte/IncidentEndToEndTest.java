@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leitwarte.testsupport.AdminToken;
 import org.leitwarte.testsupport.Eventually;
 import org.leitwarte.testsupport.FreePorts;
 import org.leitwarte.testsupport.InfluxDbServer;
@@ -105,6 +106,7 @@ class IncidentEndToEndTest {
   void the_person_on_call_is_paged_escalation_survives_a_restart_and_the_link_acknowledges_on_post_only() throws Exception {
     Path config = writeConfig();
     Vertx vertx = Vertx.vertx();
+    token = AdminToken.create(loadConfig(config).store());
     Leitwarte leitwarte = await(Leitwarte.start(vertx, loadConfig(config), loadInventory(config), clock));
     String link;
     long incidentId;
@@ -194,6 +196,7 @@ class IncidentEndToEndTest {
   @Test
   void edited_on_call_and_routing_files_apply_while_running_and_a_broken_edit_changes_nothing() throws Exception {
     Path config = writeConfig();
+    token = AdminToken.create(loadConfig(config).store());
     Path oncall = dir.resolve("rules/oncall.yaml");
     Vertx vertx = Vertx.vertx();
     Leitwarte leitwarte = await(Leitwarte.start(vertx, loadConfig(config), loadInventory(config), clock));
@@ -268,6 +271,9 @@ class IncidentEndToEndTest {
     return api("/api/v1/incidents/" + id).getJsonObject("incident");
   }
 
+  /** An administrator's API token, made before the service first starts. */
+  private String token;
+
   private JsonObject api(String path) {
     String body = get(path);
     return new JsonObject(body);
@@ -277,7 +283,8 @@ class IncidentEndToEndTest {
   private String get(String path) {
     try {
       HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).header("Authorization", "Bearer " + token).build(),
+          HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
       return response.body();
     } catch (java.io.IOException e) {

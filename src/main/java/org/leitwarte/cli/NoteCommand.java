@@ -17,13 +17,14 @@ final class NoteCommand extends ServiceCommand {
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "TEXT", description = "the note (several words need no quotes)")
   List<String> words;
 
-  @Option(names = "--as", required = true, paramLabel = "PERSON", description = "your person id in oncall.yaml")
+  @Option(names = "--as", paramLabel = "PERSON",
+      description = "who acts (a person id of oncall.yaml); default the token's user; only an administrator may name someone else")
   String person;
 
   @Override
   void run(ServiceClient client, PrintWriter out) throws ServiceClient.Unreachable, ServiceClient.Refused {
     long incident = incidentId(id);
-    client.post("/api/v1/incidents/" + incident + "/notes", new JsonObject().put("person", person).put("text", String.join(" ", words)));
+    client.post("/api/v1/incidents/" + incident + "/notes", ServiceCommand.acting(person).put("text", String.join(" ", words)));
     out.println("note added to LW-" + incident);
   }
 }

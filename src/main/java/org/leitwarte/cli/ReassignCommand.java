@@ -13,7 +13,8 @@ final class ReassignCommand extends ServiceCommand {
   @Parameters(paramLabel = "ID", description = "the incident, e.g. LW-42 or 42")
   String id;
 
-  @Option(names = "--as", required = true, paramLabel = "PERSON", description = "your person id in oncall.yaml")
+  @Option(names = "--as", paramLabel = "PERSON",
+      description = "who acts (a person id of oncall.yaml); default the token's user; only an administrator may name someone else")
   String person;
 
   @Option(names = "--to", required = true, paramLabel = "PERSON", description = "who takes it over")
@@ -22,7 +23,7 @@ final class ReassignCommand extends ServiceCommand {
   @Override
   void run(ServiceClient client, PrintWriter out) throws ServiceClient.Unreachable, ServiceClient.Refused {
     JsonObject incident = client.post("/api/v1/incidents/" + incidentId(id) + "/reassign",
-        new JsonObject().put("person", person).put("to", to));
+        ServiceCommand.acting(person).put("to", to));
     out.println(incident.getString("reference") + " reassigned to " + incident.getString("assignee"));
   }
 }

@@ -13,7 +13,8 @@ final class ResolveCommand extends ServiceCommand {
   @Parameters(paramLabel = "ID", description = "the incident, e.g. LW-42 or 42")
   String id;
 
-  @Option(names = "--as", required = true, paramLabel = "PERSON", description = "your person id in oncall.yaml")
+  @Option(names = "--as", paramLabel = "PERSON",
+      description = "who acts (a person id of oncall.yaml); default the token's user; only an administrator may name someone else")
   String person;
 
   @Option(names = "--comment", description = "what was done")
@@ -21,7 +22,7 @@ final class ResolveCommand extends ServiceCommand {
 
   @Override
   void run(ServiceClient client, PrintWriter out) throws ServiceClient.Unreachable, ServiceClient.Refused {
-    JsonObject body = new JsonObject().put("person", person);
+    JsonObject body = ServiceCommand.acting(person);
     if (comment != null && !comment.isBlank()) {
       body.put("comment", comment);
     }

@@ -46,8 +46,12 @@ final class ServiceClient {
       .connectTimeout(CONNECT_TIMEOUT)
       .build();
 
-  ServiceClient(URI base) {
+  private final Optional<String> token;
+
+  /** @param token sent as {@code Authorization: Bearer …}; without one the service refuses with 401 */
+  ServiceClient(URI base, Optional<String> token) {
     this.base = base;
+    this.token = token;
   }
 
   URI base() {
@@ -83,7 +87,9 @@ final class ServiceClient {
   }
 
   private JsonObject send(HttpRequest.Builder request) throws Unreachable, Refused {
-    HttpRequest built = request.timeout(ANSWER_TIMEOUT).header("Accept", "application/json").build();
+    request.timeout(ANSWER_TIMEOUT).header("Accept", "application/json");
+    token.ifPresent(secret -> request.header("Authorization", "Bearer " + secret));
+    HttpRequest built = request.build();
     HttpResponse<String> response;
     try {
       response = http.send(built, HttpResponse.BodyHandlers.ofString());
@@ -97,6 +103,11 @@ final class ServiceClient {
     if (response.statusCode() >= 400) {
       String message = Optional.ofNullable(body.getJsonObject("error")).map(error -> error.getString("message"))
           .orElse("HTTP " + response.statusCode());
+      if (response.statusCode() == 401) {
+        message += token.isEmpty()
+            ? " (no token given: use --token-file FILE or set LEITWARTE_TOKEN)"
+            : " (the token is unknown, revoked, or its user disabled)";
+      }
       throw new Refused(response.statusCode(), message);
     }
     return body;

@@ -1,7 +1,9 @@
 package org.leitwarte.cli;
 
+import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -31,8 +33,12 @@ abstract class ServiceCommand implements Callable<Integer> {
     if (base == null) {
       return CommandLine.ExitCode.USAGE;
     }
+    Optional<String> token = service.token(System.getenv(), err);
+    if (token == null) {
+      return CommandLine.ExitCode.USAGE;
+    }
     try {
-      run(new ServiceClient(base), out);
+      run(new ServiceClient(base, token), out);
       out.flush();
       return CommandLine.ExitCode.OK;
     } catch (ServiceClient.Unreachable e) {
@@ -44,6 +50,15 @@ abstract class ServiceCommand implements Callable<Integer> {
       err.flush();
       return LeitwarteCommand.REFUSED;
     }
+  }
+
+  /** A body naming who acts ({@code person}) only when {@code --as} was given: else the token's user acts. */
+  static JsonObject acting(String person) {
+    JsonObject body = new JsonObject();
+    if (person != null) {
+      body.put("person", person);
+    }
+    return body;
   }
 
   /** {@code 42} or {@code LW-42} as the incident's id; a usage error otherwise. */

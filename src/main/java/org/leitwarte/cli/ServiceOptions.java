@@ -1,9 +1,12 @@
 package org.leitwarte.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.ConfigLoader;
 import org.leitwarte.config.LeitwarteConfig;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Option;
 final class ServiceOptions {
 
   static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
+  static final String TOKEN_VARIABLE = "LEITWARTE_TOKEN";
 
   @Option(names = {"-c", "--config"}, description = "leitwarte.yaml of the running service: its http host and port are used")
   Path config;
@@ -21,6 +25,33 @@ final class ServiceOptions {
   @Option(names = "--server", description = "the service's address, e.g. http://127.0.0.1:8080 (default: ${DEFAULT-VALUE} "
       + "unless --config is given)", defaultValue = DEFAULT_SERVER)
   String server;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "a file holding the API token (leitwarte token create); default: the environment variable " + TOKEN_VARIABLE)
+  Path tokenFile;
+
+  /**
+   * The API token: the content of {@code --token-file}, else {@value #TOKEN_VARIABLE}; empty when neither
+   * is given (the service will ask for one); null (after saying why on {@code err}) when the file cannot be read.
+   */
+  Optional<String> token(Map<String, String> environment, PrintWriter err) {
+    if (tokenFile != null) {
+      try {
+        String token = Files.readString(tokenFile).strip();
+        if (token.isEmpty()) {
+          err.println("--token-file: " + tokenFile + " is empty");
+          err.flush();
+          return null;
+        }
+        return Optional.of(token);
+      } catch (IOException e) {
+        err.println("--token-file: cannot read " + tokenFile + " (" + e.getMessage() + ")");
+        err.flush();
+        return null;
+      }
+    }
+    return Optional.ofNullable(environment.get(TOKEN_VARIABLE)).map(String::strip).filter(token -> !token.isEmpty());
+  }
 
   /** The service's base address; null (after saying why on {@code err}) when it cannot be known. */
   URI base(Map<String, String> environment, PrintWriter err) {

@@ -65,7 +65,8 @@ public final class ConfigLoader {
   }
 
   private LeitwarteConfig.Http http(YamlMap http) {
-    return new LeitwarteConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 1, 65535, 8080));
+    return new LeitwarteConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 1, 65535, 8080),
+        http.bool("secure_cookies", false));
   }
 
   private LeitwarteConfig.Store store(YamlMap store) {

@@ -41,8 +41,18 @@ public record LeitwarteConfig(
     Objects.requireNonNull(rules, "rules");
   }
 
-  /** {@code http: {host: 127.0.0.1, port: 8080}}; the host defaults to loopback. */
-  public record Http(String host, int port) {}
+  /**
+   * {@code http: {host: 127.0.0.1, port: 8080, secure_cookies: false}}; the host defaults to loopback.
+   *
+   * @param secureCookies mark the session cookie Secure although requests arrive over plain HTTP: set it
+   *     when a reverse proxy in front of Leitwarte terminates TLS
+   */
+  public record Http(String host, int port, boolean secureCookies) {
+
+    public Http(String host, int port) {
+      this(host, port, false);
+    }
+  }
 
   /**
    * {@code store: {url: …}}: {@code jdbc:h2:file:./data/leitwarte} (relative paths already resolved) or

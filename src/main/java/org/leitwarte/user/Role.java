@@ -20,6 +20,16 @@ public enum Role {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The role of a label ({@code staff}); refused naming the labels there are. */
+  public static Role of(String label) {
+    for (Role role : values()) {
+      if (role.label().equals(label)) {
+        return role;
+      }
+    }
+    throw new IllegalArgumentException("role: '" + label + "' is none of admin, staff, oncall, tenant");
+  }
+
   /** Whether the role belongs to the cooperative (sees every tenant). */
   public boolean cooperative() {
     return this != TENANT;

@@ -15,8 +15,9 @@ record ApiError(int status, String code, String message, Optional<String> field)
   static final String INVALID_REQUEST = "invalid_request";
   static final String MALFORMED_JSON = "malformed_json";
   static final String NOT_FOUND = "not_found";
-  static final String CONFLICT = "conflict";
+  static final String UNAUTHENTICATED = "unauthenticated";
   static final String FORBIDDEN = "forbidden";
+  static final String CONFLICT = "conflict";
   static final String UNAVAILABLE = "unavailable";
   static final String METHOD_NOT_ALLOWED = "method_not_allowed";
   static final String PAYLOAD_TOO_LARGE = "payload_too_large";

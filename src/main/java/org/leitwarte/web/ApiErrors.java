@@ -84,6 +84,9 @@ final class ApiErrors {
     if (failure instanceof NotFoundException) {
       return new ApiError(404, ApiError.NOT_FOUND, failure.getMessage(), Optional.empty());
     }
+    if (failure instanceof Forbidden) {
+      return new ApiError(403, ApiError.FORBIDDEN, failure.getMessage(), Optional.empty());
+    }
     if (failure instanceof IncidentConflictException || failure instanceof TicketConflictException) {
       return new ApiError(409, ApiError.CONFLICT, failure.getMessage(), Optional.empty());
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.leitwarte.alerting.history.Actor;
 import org.leitwarte.alerting.history.ApiScope;
+import org.leitwarte.alerting.history.InvalidInputException;
 import org.leitwarte.user.Principal;
 import org.leitwarte.user.Role;
 
@@ -20,8 +21,6 @@ import org.leitwarte.user.Role;
  * already validated, the scope it acts in, who makes a change, and the language to answer in.
  */
 final class ApiRequest {
-
-  private static final Principal UNTIL_SIGN_IN = new Principal("admin", Role.ADMIN, Optional.empty());
 
   private final RoutingContext context;
   private final ValidatedRequest validated;
@@ -39,27 +38,42 @@ final class ApiRequest {
     return new ApiRequest(context, validated);
   }
 
-  /**
-   * What the request may see and change. Everything, until sign-in exists: this is the one place where
-   * the signed-in user's tenant will come in.
-   */
+  /** What the request may see and change: everything for the cooperative, one tenant for a tenant user. */
   ApiScope scope() {
     return principal().scope();
   }
 
   /**
-   * Who makes the request. Until sign-in exists every request is an administrator's (the server binds
-   * to loopback by default); sign-in will put the signed-in user here, and everything that asks this
-   * (scope, authors of tickets and comments) follows.
+   * Who makes the request: the signed-in user or the token's user, as {@link Authentication} found
+   * them. Every operation but the public ones has one ({@link AccessGuard} lets no request through
+   * without).
    */
   Principal principal() {
-    return UNTIL_SIGN_IN;
+    return Authentication.principal(context).orElseThrow(() ->
+        new IllegalStateException(context.request().path() + " reached its handler without a principal"));
   }
 
-  /** Who makes a change: for now the body's {@code author}, from the client's address. */
+  /** Who makes a change: the principal, or whom an administrator names in the body's {@code author}. */
   Actor actor() {
-    String author = body().getString("author", "");
-    return new Actor(author, address());
+    return new Actor(acting("author", Optional.ofNullable(body().getString("author"))), address());
+  }
+
+  /**
+   * The user a change is made as: the principal's user, unless {@code named} names someone else, which
+   * only an administrator may (recording what someone said on the phone, say).
+   *
+   * @throws Forbidden when someone other than an administrator names another user in {@code field}
+   */
+  String acting(String field, Optional<String> named) {
+    Principal principal = principal();
+    if (named.isPresent() && named.get().isBlank()) {
+      throw new InvalidInputException(field, "must not be blank; leave it out to act as yourself");
+    }
+    String name = named.map(String::strip).filter(given -> !given.isEmpty()).orElse(principal.user());
+    if (!name.equals(principal.user()) && !principal.is(Role.ADMIN)) {
+      throw new Forbidden(field + ": you act as yourself ('" + principal.user() + "'); only an administrator may name someone else");
+    }
+    return name;
   }
 
   /** The language for annotations: {@code lang}, else the Accept-Language header, else German. */

@@ -2,9 +2,11 @@ package org.leitwarte.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -41,33 +43,21 @@ final class ApiRouter {
   /** Tags of the operations that need {@link StatusApi}; without it they answer 503. */
   static final Set<String> STATUS_TAGS = Set.of("status", "devices");
 
-  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api) {
-    return create(vertx, health, registry, api, Optional.empty());
-  }
-
-  /**
-   * @param incidents incidents and on-call; when empty their operations answer 503 and the acknowledge
-   *     pages are not served
-   */
-  static Future<Built> create(
-      Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api, Optional<IncidentApi> incidents) {
-    return create(vertx, health, registry, api, incidents, Optional.empty());
-  }
-
   /** Tags of the operations that need a {@link TicketService}; without it they answer 503. */
   static final Set<String> TICKET_TAGS = Set.of("tickets");
 
-  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api,
-      Optional<IncidentApi> incidents, Optional<StatusApi> status) {
-    return create(vertx, health, registry, api, incidents, status, Optional.empty());
-  }
-
   /**
-   * @param status the status board's tenants and devices; when empty their operations answer 503
-   * @param tickets tickets; when empty their operations answer 503
+   * @param features what answers the operations; an absent feature's operations answer 503 (and without
+   *     incidents the acknowledge pages are not served)
+   * @param access users, tokens and sign-in: every operation but those marked public needs a signed-in
+   *     user or a token
    */
-  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, AlertingApi api,
-      Optional<IncidentApi> incidents, Optional<StatusApi> status, Optional<TicketService> tickets) {
+  static Future<Built> create(Vertx vertx, Health health, PrometheusMeterRegistry registry, ApiFeatures features,
+      UserAccess access) {
+    AlertingApi api = features.alerting();
+    Optional<IncidentApi> incidents = features.incidents();
+    Optional<StatusApi> status = features.status();
+    Optional<TicketService> tickets = features.tickets();
     Future<Buffer> document = vertx.fileSystem().readFile(DOCUMENT);
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, DOCUMENT);
     Future<Buffer> docsPage = vertx.fileSystem().readFile(ApiDocs.resource("index.html"));
@@ -90,7 +80,8 @@ final class ApiRouter {
       tickets.ifPresentOrElse(
           ticket -> groups.add(new TicketRoutes(ticket)),
           () -> groups.add(builder -> unavailable(builder, TICKET_TAGS, "tickets are not set up on this server")));
-      Router router = router(vertx, contract.result(), groups);
+      Router router = router(vertx, contract.result(), groups, secured(vertx, contract.result(), access));
+      new LoginPages(access.signIn()).mount(router);
       incidents.ifPresent(incident -> incident.links().ifPresent(links ->
           // HTML pages for people, outside /api/v1 and the document.
           new AcknowledgePages(links, id -> incident.oncall().person(id).map(Person::name).orElse(id)).mount(router)));
@@ -109,9 +100,22 @@ final class ApiRouter {
     }
   }
 
-  private static Router router(Vertx vertx, OpenAPIContract contract, List<RouteGroup> groups) {
+  /**
+   * What runs before every route, in this order: the session (cookie), who the request is from (token
+   * or session), and whether they may reach the operation; see {@link AccessGuard}.
+   */
+  private static List<Handler<RoutingContext>> secured(Vertx vertx, OpenAPIContract contract, UserAccess access) {
+    Sessions sessions = new Sessions(vertx, access.secureCookies());
+    Authentication authentication = new Authentication(access.users(), access.tokens());
+    AccessGuard guard = new AccessGuard(contract);
+    return List.of(sessions::handle, authentication::handle, guard::handle);
+  }
+
+  private static Router router(
+      Vertx vertx, OpenAPIContract contract, List<RouteGroup> groups, List<Handler<RoutingContext>> secured) {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    secured.forEach(builder::rootHandler);
     groups.forEach(group -> group.mount(builder));
     for (OpenAPIRoute route : builder.getRoutes()) {
       if (route.getHandlers().isEmpty()) {

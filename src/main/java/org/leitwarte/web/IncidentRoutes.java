@@ -1,6 +1,5 @@
 package org.leitwarte.web;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.EnumSet;
@@ -14,8 +13,9 @@ import org.leitwarte.incident.IncidentState;
 import org.leitwarte.incident.oncall.LiveOnCallDirectory;
 
 /**
- * {@code /api/v1/incidents…}. Until sign-in exists the acting person is named in the body ({@code
- * person}, like {@code author} for silences); it must be a person of the on-call directory.
+ * {@code /api/v1/incidents…}. The acting person is the principal's user (for the cooperative's people
+ * their person id in the on-call directory); an administrator may name another person in {@code
+ * person}. Either way it must be a person of the on-call directory.
  */
 final class IncidentRoutes implements RouteGroup {
 
@@ -66,14 +66,14 @@ final class IncidentRoutes implements RouteGroup {
 
   private void acknowledge(RoutingContext context) {
     ApiRequest request = ApiRequest.of(context);
-    String person = person(request.body(), "person");
+    String person = acting(request);
     Responses.ok(context, desk.acknowledge(request.scope(), request.pathLong("id"), person, CHANNEL, request.address())
         .map(IncidentJson::incident));
   }
 
   private void resolve(RoutingContext context) {
     ApiRequest request = ApiRequest.of(context);
-    String person = person(request.body(), "person");
+    String person = acting(request);
     Optional<String> comment = Optional.ofNullable(request.body().getString("comment")).map(String::strip).filter(c -> !c.isEmpty());
     Responses.ok(context, desk.resolve(request.scope(), request.pathLong("id"), person, CHANNEL, comment, request.address())
         .map(IncidentJson::incident));
@@ -82,7 +82,7 @@ final class IncidentRoutes implements RouteGroup {
   private void note(RoutingContext context) {
     ApiRequest request = ApiRequest.of(context);
     long id = request.pathLong("id");
-    String person = person(request.body(), "person");
+    String person = acting(request);
     String text = request.body().getString("text", "").strip();
     if (text.isEmpty()) {
       throw new InvalidInputException("text", "must not be blank");
@@ -93,20 +93,25 @@ final class IncidentRoutes implements RouteGroup {
 
   private void reassign(RoutingContext context) {
     ApiRequest request = ApiRequest.of(context);
-    String person = person(request.body(), "person");
-    String to = person(request.body(), "to");
+    String person = acting(request);
+    String to = person(request.body().getString("to", ""), "to");
     Responses.ok(context, desk.reassign(request.scope(), request.pathLong("id"), person, to, CHANNEL, request.address())
         .map(IncidentJson::incident));
   }
 
-  /** The person id in {@code field}; refused naming the field when the directory does not know them. */
-  private String person(JsonObject body, String field) {
-    String id = body.getString(field, "").strip();
+  /** Who acts: the principal, or whom an administrator names in {@code person}; a person of the directory. */
+  private String acting(ApiRequest request) {
+    return person(request.acting("person", Optional.ofNullable(request.body().getString("person"))), "person");
+  }
+
+  /** The person id given for {@code field}; refused naming the field when the directory does not know them. */
+  private String person(String given, String field) {
+    String id = given.strip();
     if (id.isEmpty()) {
       throw new InvalidInputException(field, "must not be blank");
     }
     if (people.person(id).isEmpty()) {
-      throw new InvalidInputException(field, "unknown person '" + id + "'" + OnCallRoutes.suggestion(id, people.snapshot().config().peopleById().keySet()));
+      throw new InvalidInputException(field, "unknown person '" + id + "' in oncall.yaml" + OnCallRoutes.suggestion(id, people.snapshot().config().peopleById().keySet()));
     }
     return id;
   }

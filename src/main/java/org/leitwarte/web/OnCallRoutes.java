@@ -117,10 +117,7 @@ final class OnCallRoutes implements RouteGroup {
     if (!end.isAfter(start)) {
       throw new InvalidInputException("end", "must be after start (" + start + "), got " + end);
     }
-    String author = body.getString("author").strip();
-    if (author.isEmpty()) {
-      throw new InvalidInputException("author", "must not be blank");
-    }
+    String author = request.acting("author", Optional.ofNullable(body.getString("author")));
     String reason = Optional.ofNullable(body.getString("reason")).map(String::strip).filter(r -> !r.isEmpty()).orElse(DEFAULT_REASON);
     Future<JsonObject> created = repository.addOverride(scheduleId, person, start, end, reason, author, request.address())
         .recover(OnCallRoutes::refused)
@@ -135,10 +132,7 @@ final class OnCallRoutes implements RouteGroup {
   private void deleteOverride(RoutingContext context) {
     ApiRequest request = ApiRequest.of(context);
     long id = request.pathLong("id");
-    String author = request.query("author").map(String::strip).orElse("");
-    if (author.isEmpty()) {
-      throw new InvalidInputException("author", "must not be blank");
-    }
+    String author = request.acting("author", request.query("author"));
     Future<Void> removed = repository.removeOverride(id, author, request.address())
         .recover(OnCallRoutes::refused)
         .compose(found -> found

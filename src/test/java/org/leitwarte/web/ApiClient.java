@@ -41,9 +41,27 @@ final class ApiClient {
   }
 
   private final int port;
+  private final Optional<String> token;
 
+  /** Sends no credentials. */
   ApiClient(int port) {
+    this(port, Optional.empty());
+  }
+
+  /** @param token sent as {@code Authorization: Bearer …} with every request */
+  ApiClient(int port, Optional<String> token) {
     this.port = port;
+    this.token = token;
+  }
+
+  /** The same server, as the user of {@code token}. */
+  ApiClient as(String token) {
+    return new ApiClient(port, Optional.of(token));
+  }
+
+  /** The same server, without credentials. */
+  ApiClient anonymous() {
+    return new ApiClient(port, Optional.empty());
   }
 
   Answer get(String path, String... headers) {
@@ -69,6 +87,7 @@ final class ApiClient {
 
   private HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(ANSWER_TIMEOUT);
+    token.ifPresent(secret -> builder.header("Authorization", "Bearer " + secret));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }

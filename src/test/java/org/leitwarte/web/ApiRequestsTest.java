@@ -122,7 +122,7 @@ class ApiRequestsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      missing author         | {"matchers": [{"name": "device", "op": "=", "value": "x"}], "duration": "1h", "comment": "c"}                         | author              | missing
+      missing comment        | {"matchers": [{"name": "device", "op": "=", "value": "x"}], "duration": "1h", "author": "a"}                          | comment             | missing
       blank author           | {"matchers": [{"name": "device", "op": "=", "value": "x"}], "duration": "1h", "author": " ", "comment": "c"}          | author              | must not be blank
       empty author           | {"matchers": [{"name": "device", "op": "=", "value": "x"}], "duration": "1h", "author": "", "comment": "c"}           | author              | must not be empty
       unknown field          | {"matchers": [{"name": "device", "op": "=", "value": "x"}], "duration": "1h", "author": "a", "comment": "c", "ends_on": 1} | ends_on          | unknown field (did you mean ends_at?); known: matchers, starts_at, ends_at, duration, author, comment
@@ -187,7 +187,7 @@ class ApiRequestsTest {
 
   @Test
   void a_missing_body_is_refused() {
-    Answer answer = api.post("/api/v1/silences/1/expire", "", "application/json");
+    Answer answer = api.post("/api/v1/silences", "", "application/json");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error().getString("message")).contains("needs a JSON body");

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.net.URI;
@@ -43,6 +44,13 @@ import org.leitwarte.store.StoreFixture;
 import org.leitwarte.ticket.TicketMailer;
 import org.leitwarte.ticket.TicketRepository;
 import org.leitwarte.ticket.TicketService;
+import org.leitwarte.user.PasswordHasher;
+import org.leitwarte.user.Role;
+import org.leitwarte.user.SignIn;
+import org.leitwarte.user.SignInPolicy;
+import org.leitwarte.user.TokenRepository;
+import org.leitwarte.user.User;
+import org.leitwarte.user.UserRepository;
 
 /**
  * The HTTP server deployed alone on a real store (H2 or PostgreSQL) with the real repositories behind
@@ -62,6 +70,15 @@ final class ApiServer implements AutoCloseable {
   static final Map<String, String> INVENTORY_SECRETS =
       Map.of("WR_AUTH", "wr-auth-geheim", "WR_PRIV", "wr-priv-geheim", "IL_COMMUNITY", "il-community-geheim", "KDO_AUTH", "kdo-auth-geheim");
 
+  /** The administrator whose token {@link #client} sends. */
+  static final String ADMIN = "admin";
+  /** The password of every user made here. */
+  static final String PASSWORD = "richtig geheimes Passwort";
+  static final PasswordHasher HASHER = new PasswordHasher();
+  private static final String PASSWORD_HASH = HASHER.hash(PASSWORD);
+  /** The default lock-out, with delays short enough for tests. */
+  static final SignInPolicy SIGN_IN = new SignInPolicy(10, Duration.ofMinutes(15), 50, Duration.ofMillis(1), Duration.ofMillis(20));
+
   final Vertx vertx = Vertx.vertx();
   final AtomicInteger refreshes = new AtomicInteger();
   final AlertRepository alerts;
@@ -78,7 +95,11 @@ final class ApiServer implements AutoCloseable {
   final DeviceStates deviceStates = new DeviceStates();
   final StatusApi status;
   final TicketService tickets;
+  /** Every request of this client is the administrator's ({@link #ADMIN}). */
   final ApiClient client;
+  final UserRepository users;
+  final UserAccess access;
+  final TokenRepository tokens;
   final int port;
   private final StoreFixture stores;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -117,11 +138,37 @@ final class ApiServer implements AutoCloseable {
     tickets = new TicketService(new TicketRepository(pool), new AlertApi(alerts), Optional.of(desk),
         new TicketMailer(vertx, mail, Optional.empty()), CLOCK);
     Health health = new Health(vertx, Duration.ofSeconds(1));
-    HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, api,
-        Optional.of(incidents), Optional.of(status), Optional.of(tickets));
+    users = new UserRepository(pool, Clock.systemUTC());
+    tokens = new TokenRepository(pool, Clock.systemUTC());
+    access = new UserAccess(users, tokens, new SignIn(vertx, users, HASHER, Clock.systemUTC(), SIGN_IN), false);
+    ApiFeatures features = ApiFeatures.of(api).withIncidents(incidents).withStatus(status).withTickets(tickets);
+    HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, features, access);
     await(vertx.deployVerticle(http));
     port = http.actualPort();
-    client = new ApiClient(port);
+    client = new ApiClient(port, Optional.of(token(ADMIN, Role.ADMIN, Optional.empty())));
+    // Tests count the audit rows their requests write; making the test's users is set-up, not one of them.
+    await(pool.query("DELETE FROM audit_log WHERE action IN ('user.add', 'token.create')").execute());
+  }
+
+  /**
+   * A user (made if missing, with {@link #PASSWORD}; a tenant user's tenant is added to the stored
+   * inventory if missing) and a new API token of theirs.
+   */
+  String token(String name, Role role, Optional<String> tenant) throws Exception {
+    user(name, role, tenant);
+    return await(tokens.create(name, "test", "test", Optional.empty())).secret();
+  }
+
+  /** A user with {@link #PASSWORD}, made if missing. */
+  void user(String name, Role role, Optional<String> tenant) throws Exception {
+    if (tenant.isPresent()) {
+      await(pool.preparedQuery("INSERT INTO tenant (id, name, ordinal, updated_at) SELECT ?, ?, 0, CURRENT_TIMESTAMP"
+          + " WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE id = ?)").execute(Tuple.of(tenant.get(), tenant.get(), tenant.get())));
+    }
+    if (await(users.find(name)).isEmpty()) {
+      await(users.add(new User(name, name, Optional.empty(), role, tenant, Instant.EPOCH, false, 0, Optional.empty()),
+          PASSWORD_HASH, "test", Optional.empty()));
+    }
   }
 
   private static Inventory exampleInventory(Path dir) throws Exception {

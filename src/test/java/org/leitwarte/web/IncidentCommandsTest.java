@@ -27,6 +27,7 @@ class IncidentCommandsTest {
   private ApiServer server;
   private Incident router;
   private String url;
+  private Path tokenFile;
 
   record Outcome(int exit, String out, String err) {}
 
@@ -36,6 +37,8 @@ class IncidentCommandsTest {
     router = server.desk.open("wr-router antwortet nicht", "netz", "wernigerode", "wr-router", ApiServer.NOW.minus(Duration.ofHours(2)));
     server.desk.open("Meldewesen langsam", "fachverfahren", "halberstadt", "hbs-app1", ApiServer.NOW.minus(Duration.ofMinutes(5)));
     url = "http://127.0.0.1:" + server.port;
+    tokenFile = dir.resolve("token");
+    Files.writeString(tokenFile, server.token("ops", org.leitwarte.user.Role.ADMIN, java.util.Optional.empty()) + "\n");
   }
 
   @AfterEach
@@ -43,7 +46,15 @@ class IncidentCommandsTest {
     server.close();
   }
 
-  private static Outcome run(String... args) {
+  /** Runs a command with the administrator's token file. */
+  private Outcome run(String... args) {
+    String[] withToken = java.util.Arrays.copyOf(args, args.length + 2);
+    withToken[args.length] = "--token-file";
+    withToken[args.length + 1] = tokenFile.toString();
+    return runWithout(withToken);
+  }
+
+  private static Outcome runWithout(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     var commandLine = LeitwarteCommand.commandLine();
@@ -133,8 +144,30 @@ class IncidentCommandsTest {
   }
 
   @Test
+  void an_on_call_engineer_acknowledges_as_themselves_with_their_token_and_not_as_someone_else() throws Exception {
+    Path own = dir.resolve("tbecker-token");
+    Files.writeString(own, server.token("tbecker", org.leitwarte.user.Role.ONCALL, java.util.Optional.empty()));
+
+    Outcome other = runWithout("ack", "LW-1", "--as", "akoch", "--server", url, "--token-file", own.toString());
+    assertThat(other.exit()).isEqualTo(1);
+    assertThat(other.err()).contains("you act as yourself ('tbecker')");
+
+    Outcome ack = runWithout("ack", "LW-1", "--server", url, "--token-file", own.toString());
+    assertThat(ack.exit()).as(ack.err()).isZero();
+    assertThat(ack.out()).isEqualTo("LW-1 acknowledged by tbecker (acknowledged)\n");
+  }
+
+  @Test
+  void without_a_token_the_service_refuses_and_the_command_says_how_to_give_one() {
+    Outcome outcome = runWithout("incidents", "--server", url);
+
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.err()).contains("sign in first", "use --token-file FILE or set LEITWARTE_TOKEN");
+  }
+
+  @Test
   void a_usage_error_exits_2() {
-    assertThat(run("ack", "LW-1", "--server", url).exit()).isEqualTo(2);
+    assertThat(run("ack", "--server", url).exit()).isEqualTo(2);
     Outcome badId = run("ack", "router", "--as", "tbecker", "--server", url);
     assertThat(badId.exit()).isEqualTo(2);
     assertThat(badId.err()).contains("'router' is not an incident");

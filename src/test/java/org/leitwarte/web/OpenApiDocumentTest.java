@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -82,17 +83,18 @@ class OpenApiDocumentTest {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ApiRouter.Built built;
     try {
-      built = ApiServer.await(ApiRouter.create(server.vertx, new Health(server.vertx, Duration.ofSeconds(1)), registry, server.api,
-          Optional.of(server.incidents), Optional.of(server.status)));
+      built = ApiServer.await(ApiRouter.create(server.vertx, new Health(server.vertx, Duration.ofSeconds(1)), registry,
+          new ApiFeatures(server.api, Optional.of(server.incidents), Optional.of(server.status), Optional.of(server.tickets)),
+          server.access));
     } finally {
       registry.close();
     }
 
     Set<String> routes = new TreeSet<>();
     for (Route route : built.router().getRoutes()) {
-      // The acknowledge pages and the API docs are HTML for people, not part of the API.
+      // The acknowledge, sign-in and API docs pages are HTML for people, not part of the API.
       if (route.getPath() != null && route.methods() != null && !route.getPath().startsWith("/ack/")
-          && !route.getPath().startsWith(ApiDocs.PATH)) {
+          && !route.getPath().startsWith(ApiDocs.PATH) && !List.of("/login", "/logout", "/").contains(route.getPath())) {
         route.methods().forEach(method -> routes.add(method.name() + " " + route.getPath().replaceAll(":([A-Za-z_]+)", "{$1}")));
       }
     }

@@ -4,10 +4,12 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.leitwarte.Leitwarte;
 import org.leitwarte.config.ConfigLoader;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.inventory.InventoryLoader;
+import org.leitwarte.testsupport.AdminToken;
 import org.leitwarte.testsupport.FreePorts;
 import org.leitwarte.testsupport.InfluxDbServer;
 
@@ -16,7 +18,7 @@ import org.leitwarte.testsupport.InfluxDbServer;
  * devices whose SNMP agents never answer (closed loopback ports), with two rules on it: {@code
  * snmp_silent} fires at once (German and English texts), {@code snmp_silent_long} stays pending for
  * an hour (German only). Devices: wr-router and wr-app1 of tenant wernigerode, hbs-server of
- * halberstadt.
+ * halberstadt. {@link #api} sends an administrator's token.
  */
 final class RunningLeitwarte implements AutoCloseable {
 
@@ -81,9 +83,10 @@ final class RunningLeitwarte implements AutoCloseable {
         """.formatted(FreePorts.tcp(), storeUrl, influx.url()));
     Map<String, String> environment = System.getenv();
     LeitwarteConfig loaded = ConfigLoader.load(config, environment);
+    String token = AdminToken.create(loaded.store());
     leitwarte = ApiServer.await(Leitwarte.start(vertx, loaded,
         InventoryLoader.load(loaded.inventory(), loaded.polling(), environment)));
-    api = new ApiClient(leitwarte.httpPort());
+    api = new ApiClient(leitwarte.httpPort(), Optional.of(token));
   }
 
   @Override

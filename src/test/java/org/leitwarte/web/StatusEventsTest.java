@@ -47,7 +47,9 @@ class StatusEventsTest {
         server.deviceStates.record(device, true, Map.of("icmp", "ok"), null, now);
       }
       HttpResponse<InputStream> response = HttpClient.newHttpClient().sendAsync(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/api/v1/status/events")).build(),
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/api/v1/status/events"))
+                  .header("Authorization", "Bearer " + server.token("board", org.leitwarte.user.Role.STAFF, java.util.Optional.empty()))
+                  .build(),
               HttpResponse.BodyHandlers.ofInputStream())
           .get(10, TimeUnit.SECONDS);
       assertThat(response.statusCode()).isEqualTo(200);

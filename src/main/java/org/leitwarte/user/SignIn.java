@@ -1,0 +1,90 @@
+package org.leitwarte.user;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Signing in with name and password: the hash compared off the event loop, every attempt in the audit
+ * log with the client address, a locked account after {@link SignInPolicy#lockAfter()} failures in a row,
+ * a blocked address after {@link SignInPolicy#addressLimit()}, and an answer that waits longer with
+ * every failure. Whatever went wrong, the caller learns only that it failed: no user enumeration.
+ */
+public final class SignIn {
+
+  private final Vertx vertx;
+  private final UserRepository users;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+  private final SignInPolicy policy;
+  private final AddressThrottle addresses;
+
+  public SignIn(Vertx vertx, UserRepository users, PasswordHasher hasher, Clock clock, SignInPolicy policy) {
+    this.vertx = vertx;
+    this.users = users;
+    this.hasher = hasher;
+    this.clock = clock;
+    this.policy = policy;
+    this.addresses = new AddressThrottle(clock, policy.addressLimit(), policy.lockFor());
+  }
+
+  /** The signed-in principal; empty when sign-in failed, for whatever reason. */
+  public Future<Optional<Principal>> signIn(String name, String password, Optional<String> address) {
+    String attempted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    String given = password == null ? "" : password;
+    String from = address.orElse("unknown");
+    if (addresses.blocked(from)) {
+      return users.refusedSignIn(attempted, "address blocked after " + policy.addressLimit() + " failed sign-ins", address)
+          .compose(v -> failed(addresses.count(from)));
+    }
+    return users.findStored(attempted).compose(stored -> vertx.executeBlocking(() -> {
+      if (stored.isEmpty()) {
+        hasher.matchNothing(given);
+        return false;
+      }
+      return hasher.matches(given, stored.get().passwordHash());
+    }, false).compose(matches -> decide(attempted, stored.map(UserRepository.Stored::user), matches, address, from)));
+  }
+
+  /** Writes {@code user.sign_out} to the audit log. */
+  public Future<Void> signedOut(String name, Optional<String> address) {
+    return users.signedOut(name, address);
+  }
+
+  private Future<Optional<Principal>> decide(String attempted, Optional<User> found, boolean matches, Optional<String> address, String from) {
+    Instant now = clock.instant();
+    if (found.isEmpty()) {
+      return users.refusedSignIn(attempted, "unknown user", address).compose(v -> failed(addresses.failed(from)));
+    }
+    User user = found.get();
+    if (user.disabled()) {
+      return users.refusedSignIn(attempted, "user disabled", address).compose(v -> failed(addresses.failed(from)));
+    }
+    if (user.lockedAt(now)) {
+      return users.refusedSignIn(attempted, "locked until " + user.lockedUntil().orElseThrow(), address)
+          .compose(v -> failed(Math.max(addresses.failed(from), user.failedSignIns())));
+    }
+    if (!matches) {
+      int fromAddress = addresses.failed(from);
+      return users.failedSignIn(user.name(), "wrong password", policy.lockAfter(), policy.lockFor(), address)
+          .compose(inARow -> failed(Math.max(fromAddress, inARow)));
+    }
+    return users.signedIn(user.name(), address).map(v -> Optional.of(user.principal()));
+  }
+
+  /** Fails after the delay the failures in a row have earned. */
+  private Future<Optional<Principal>> failed(int failures) {
+    Duration delay = policy.delay(failures);
+    if (delay.isZero()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    Promise<Optional<Principal>> later = Promise.promise();
+    vertx.setTimer(delay.toMillis(), id -> later.complete(Optional.empty()));
+    return later.future();
+  }
+}
