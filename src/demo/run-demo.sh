@@ -112,6 +112,14 @@ done
 cp "$repo/src/demo/oncall.yaml" "$demo/rules/"
 cp "$repo/src/demo/leitwarte.yaml" "$repo/src/demo/inventory.yaml" "$demo/"
 echo "rules: rules" >> "$demo/leitwarte.yaml"
+
+# An administrator for the demo (sign in at http://127.0.0.1:8080/login) and an API token for the CLI,
+# made once, before the service opens the store.
+if [ ! -f "$demo/token" ]; then
+  echo "demo-admin-passwort" | java -jar "$jar" user add --config "$demo/leitwarte.yaml" \
+    --name admin --role admin --password-stdin >/dev/null
+  java -jar "$jar" token create --config "$demo/leitwarte.yaml" --user admin --name demo-cli >"$demo/token" 2>/dev/null
+fi
 cat <<INFO
 
 Leitwarte demo in $demo
@@ -120,8 +128,10 @@ Leitwarte demo in $demo
   history:  influx -port 18086 -database leitwarte -execute 'SHOW MEASUREMENTS'
             influx -port 18086 -database leitwarte -execute 'SELECT * FROM icmp WHERE time > now() - 1m'
   one poll: java -jar $jar poll --config $demo/leitwarte.yaml --device wr-router
-  incidents: java -jar $jar incidents --config $demo/leitwarte.yaml
-  on call:  java -jar $jar oncall --config $demo/leitwarte.yaml
+  sign in:  http://127.0.0.1:8080/login as admin / demo-admin-passwort
+  incidents: java -jar $jar incidents --config $demo/leitwarte.yaml --token-file $demo/token
+  on call:  java -jar $jar oncall --config $demo/leitwarte.yaml --token-file $demo/token
+  API:      curl -s -H "Authorization: Bearer \$(cat $demo/token)" http://127.0.0.1:8080/api/v1/tenants
   pages:    less $demo/mail.log   (the notifications, as a local SMTP sink received them)
 Ctrl-C stops everything.
 
