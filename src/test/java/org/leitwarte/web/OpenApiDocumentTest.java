@@ -90,8 +90,9 @@ class OpenApiDocumentTest {
 
     Set<String> routes = new TreeSet<>();
     for (Route route : built.router().getRoutes()) {
-      // The acknowledge pages and the API docs are HTML for people, not part of the API.
+      // The acknowledge pages, the web UI and the API docs are HTML for people, not part of the API.
       if (route.getPath() != null && route.methods() != null && !route.getPath().startsWith("/ack/")
+          && !org.leitwarte.web.ui.UiPages.ROUTES.contains(route.getPath())
           && !route.getPath().startsWith(ApiDocs.PATH)) {
         route.methods().forEach(method -> routes.add(method.name() + " " + route.getPath().replaceAll(":([A-Za-z_]+)", "{$1}")));
       }

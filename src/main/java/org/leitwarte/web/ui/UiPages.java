@@ -6,6 +6,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.leitwarte.status.StatusBoard;
 import org.leitwarte.web.IncidentApi;
@@ -34,6 +35,13 @@ public final class UiPages {
     this.boards = Objects.requireNonNull(boards, "boards");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
   }
+
+  /**
+   * The route paths of the pages as Vert.x reports them ({@code /ui/} for the assets under it), so that
+   * checks of the API's routes can leave them out.
+   */
+  public static final Set<String> ROUTES = Set.of("/", "/board", "/tenants/:id", "/devices/:id", "/incidents", "/incidents/:id",
+      "/incidents/:id/:action", ASSETS);
 
   public void mount(Router router) {
     Pages pages = new Pages(new Templates());
