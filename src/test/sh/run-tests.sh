@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Leitwarte's whole test suite on a Debian or Ubuntu machine: installs what the tests need
-# (JDK, Maven, InfluxDB, net-snmp, snmpsim, fping, nftables), makes sure PostgreSQL answers on
+# (JDK, Maven, InfluxDB, net-snmp, snmpsim, fping, nftables, Chromium and its driver), makes sure PostgreSQL answers on
 # 127.0.0.1:5432, then runs `mvn -B verify`. Test daemons (influxd, snmpd, snmpsimd) are started by
 # the tests themselves on loopback, in temporary directories, and stopped afterwards.
 set -euo pipefail
@@ -8,7 +8,8 @@ cd "$(dirname "$0")/../../.."
 
 . src/sh/debian.sh
 install_missing java:default-jdk-headless mvn:maven influxd:influxdb influx:influxdb-client \
-  snmpd:snmpd snmpget:snmp snmpsimd:snmpsim fping:fping nft:nftables pg_ctlcluster:postgresql
+  snmpd:snmpd snmpget:snmp snmpsimd:snmpsim fping:fping nft:nftables pg_ctlcluster:postgresql \
+  chromium:chromium chromedriver:chromium-driver
 
 pg_ready() {
   (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null

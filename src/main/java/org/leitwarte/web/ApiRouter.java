@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.leitwarte.health.Health;
 import org.leitwarte.incident.Person;
+import org.leitwarte.status.StatusBoard;
 import org.leitwarte.ticket.TicketService;
+import org.leitwarte.web.ui.UiPages;
 
 /**
  * Builds Leitwarte's router from the OpenAPI document {@value #DOCUMENT}: every route is an operation
@@ -86,6 +89,10 @@ final class ApiRouter {
           // HTML pages for people, outside /api/v1 and the document.
           new AcknowledgePages(links, id -> incident.oncall().person(id).map(Person::name).orElse(id)).mount(router)));
       new ApiDocs(docsPage.result(), docsInitializer.result()).mount(router);
+      // The web UI for people, beside the API; it reads the same board and desk.
+      Supplier<Future<StatusBoard>> boards = status.<Supplier<Future<StatusBoard>>>map(board -> board::board)
+          .orElse(() -> Future.succeededFuture(StatusBoard.EMPTY));
+      new UiPages(boards, incidents).mount(router);
       return new Built(contract.result(), router);
     });
   }

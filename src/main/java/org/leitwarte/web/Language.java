@@ -5,16 +5,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Which language an answer's texts are in: German (the default) or English. */
-final class Language {
+public final class Language {
 
-  static final String GERMAN = "de";
-  static final String ENGLISH = "en";
+  public static final String GERMAN = "de";
+  public static final String ENGLISH = "en";
   private static final List<String> OFFERED = List.of(GERMAN, ENGLISH);
 
   private Language() {}
 
   /** The language of a page or answer: {@code ?lang=} wins, then Accept-Language, then German. */
-  static String of(io.vertx.ext.web.RoutingContext context) {
+  public static String of(io.vertx.ext.web.RoutingContext context) {
     return choose(Optional.ofNullable(context.queryParams().get("lang")),
         context.acceptableLanguages().stream().map(io.vertx.ext.web.LanguageHeader::tag).toList());
   }

@@ -21,6 +21,8 @@ final class LoginPages {
   static final String LOGIN = "/login";
   static final String LOGOUT = "/logout";
   static final String HOME = "/";
+  /** Who is signed in, with the sign-out button. */
+  static final String ACCOUNT = "/account";
 
   private final SignIn signIn;
 
@@ -32,7 +34,7 @@ final class LoginPages {
     router.get(LOGIN).handler(this::form);
     router.post(LOGIN).handler(this::signIn);
     router.post(LOGOUT).handler(this::signOut);
-    router.get(HOME).handler(LoginPages::signedInOnly).handler(this::home);
+    router.get(ACCOUNT).handler(LoginPages::signedInOnly).handler(this::home);
   }
 
   /** For the handlers of pages: without a signed-in user, off to the sign-in form and back here afterwards. */
@@ -142,7 +144,7 @@ final class LoginPages {
     return Optional.ofNullable(context.request().remoteAddress()).map(SocketAddress::hostAddress);
   }
 
-  private static void send(RoutingContext context, int status, String title, String body) {
+  static void send(RoutingContext context, int status, String title, String body) {
     context.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** User-facing texts from the resource bundle {@code org.leitwarte.web.messages}: German, or English. */
-final class Messages {
+public final class Messages {
 
   private final ResourceBundle bundle;
   private final Locale locale;
@@ -18,15 +18,15 @@ final class Messages {
   }
 
   /** English when {@code language} is {@code en}, else German. */
-  static Messages of(String language) {
+  public static Messages of(String language) {
     return new Messages("en".equals(language) ? Locale.ENGLISH : Locale.GERMAN);
   }
 
-  String language() {
+  public String language() {
     return locale.getLanguage();
   }
 
-  String text(String key, Object... arguments) {
+  public String text(String key, Object... arguments) {
     return new MessageFormat(bundle.getString(key), locale).format(arguments);
   }
 }

@@ -92,9 +92,10 @@ class OpenApiDocumentTest {
 
     Set<String> routes = new TreeSet<>();
     for (Route route : built.router().getRoutes()) {
-      // The acknowledge, sign-in and API docs pages are HTML for people, not part of the API.
+      // The acknowledge and sign-in pages, the web UI and the API docs are HTML for people, not part of the API.
       if (route.getPath() != null && route.methods() != null && !route.getPath().startsWith("/ack/")
-          && !route.getPath().startsWith(ApiDocs.PATH) && !List.of("/login", "/logout", "/").contains(route.getPath())) {
+          && !org.leitwarte.web.ui.UiPages.ROUTES.contains(route.getPath())
+          && !route.getPath().startsWith(ApiDocs.PATH) && !List.of("/login", "/logout", "/account").contains(route.getPath())) {
         route.methods().forEach(method -> routes.add(method.name() + " " + route.getPath().replaceAll(":([A-Za-z_]+)", "{$1}")));
       }
     }

@@ -51,7 +51,7 @@ class SignInTest {
     assertThat(signedIn.header("location")).isEqualTo("/");
     String cookie = signedIn.setCookies().stream().filter(c -> c.startsWith("leitwarte.session=")).findFirst().orElseThrow();
     assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict").doesNotContainIgnoringCase("Secure");
-    assertThat(browser.get("/").body()).contains("Angemeldet als tbecker (Rolle oncall)");
+    assertThat(browser.get("/account").body()).contains("Angemeldet als tbecker (Rolle oncall)");
     assertThat(browser.get("/api/v1/incidents").status()).isEqualTo(200);
     assertThat(server.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.sign_in' AND actor = 'tbecker' AND address = '127.0.0.1'"))
         .isEqualTo(1);
@@ -108,7 +108,7 @@ class SignInTest {
     assertThat(forged.status()).isEqualTo(403);
     assertThat(forged.body()).contains("\"code\":\"forbidden\"", "CSRF");
 
-    String csrf = browser.get("/").csrf();
+    String csrf = browser.get("/account").csrf();
     Page acknowledged = browser.postJson("/api/v1/incidents/1/ack", "{}", "X-CSRF-Token", csrf);
     assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
     assertThat(acknowledged.body()).contains("\"acknowledged_by\":\"tbecker\"");
@@ -118,7 +118,7 @@ class SignInTest {
   void signing_out_ends_the_session() throws Exception {
     browser.signIn("tbecker", ApiServer.PASSWORD);
     String cookie = browser.cookies.get("leitwarte.session");
-    String csrf = browser.get("/").csrf();
+    String csrf = browser.get("/account").csrf();
 
     Page out = browser.postForm("/logout", Map.of("csrf", csrf));
 
@@ -138,9 +138,9 @@ class SignInTest {
     assertThat(api.status()).isEqualTo(401);
     assertThat(api.body()).contains("\"code\":\"unauthenticated\"");
 
-    Page page = browser.get("/");
+    Page page = browser.get("/account");
     assertThat(page.status()).isEqualTo(303);
-    assertThat(page.header("location")).isEqualTo("/login?next=%2F");
+    assertThat(page.header("location")).isEqualTo("/login?next=%2Faccount");
   }
 
   @Test

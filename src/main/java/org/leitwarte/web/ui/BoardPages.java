@@ -1,0 +1,138 @@
+package org.leitwarte.web.ui;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.leitwarte.alerting.history.ApiScope;
+import org.leitwarte.incident.Incident;
+import org.leitwarte.incident.IncidentQuery;
+import org.leitwarte.incident.Person;
+import org.leitwarte.inventory.Device;
+import org.leitwarte.status.DeviceFilter;
+import org.leitwarte.status.DeviceStatus;
+import org.leitwarte.status.SiteStatus;
+import org.leitwarte.status.StatusBoard;
+import org.leitwarte.status.TenantStatus;
+import org.leitwarte.web.IncidentApi;
+import org.leitwarte.web.Messages;
+
+/** The status board and the drill-down below it: municipality → site → device. */
+final class BoardPages {
+
+  private final Pages pages;
+  private final Supplier<Future<StatusBoard>> boards;
+  private final Optional<IncidentApi> incidents;
+
+  BoardPages(Pages pages, Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents) {
+    this.pages = pages;
+    this.boards = boards;
+    this.incidents = incidents;
+  }
+
+  void board(RoutingContext context) {
+    Messages messages = UiRequest.messages(context);
+    ApiScope scope = UiRequest.principal(context).scope();
+    pages.answer(context, boards.get().map(board -> {
+      List<Map<String, Object>> tenants = board.tenants(scope).stream()
+          .map(tenant -> Views.summary(tenant.tenant().id(), tenant.tenant().name(), tenant.summary(), messages))
+          .toList();
+      Map<String, Object> model = new HashMap<>();
+      model.put("tenants", tenants);
+      model.put("labels", List.of("ok", "warning", "critical", "maintenance", "unknown").stream()
+          .map(label -> Map.of("label", label, "text", messages.text("ui.state." + label))).toList());
+      pages.send(context, 200, "board", "board", messages.text("ui.board.title"), model);
+      return null;
+    }));
+  }
+
+  void tenant(RoutingContext context) {
+    Messages messages = UiRequest.messages(context);
+    ApiScope scope = UiRequest.principal(context).scope();
+    String id = context.pathParam("id");
+    pages.answer(context, boards.get().map(board -> {
+      TenantStatus tenant = board.tenant(scope, id);
+      Map<String, List<Map<String, Object>>> bySite = new LinkedHashMap<>();
+      for (DeviceStatus device : board.devices(scope, DeviceFilter.ofTenant(id))) {
+        bySite.computeIfAbsent(device.device().site(), site -> new ArrayList<>()).add(Views.device(device, messages));
+      }
+      List<Map<String, Object>> sites = new ArrayList<>();
+      for (SiteStatus site : board.sitesOf(id)) {
+        Map<String, Object> view = Views.summary(site.site().id(), site.site().name(), site.summary(), messages);
+        view.put("device_list", bySite.getOrDefault(site.site().id(), List.of()));
+        sites.add(view);
+      }
+      List<Map<String, Object>> unsited = bySite.getOrDefault(Device.NO_SITE, List.of());
+      Map<String, Object> model = new HashMap<>();
+      model.put("tenant", Views.summary(id, tenant.tenant().name(), tenant.summary(), messages));
+      model.put("sites", sites);
+      model.put("unsited", unsited);
+      model.put("has_unsited", !unsited.isEmpty());
+      pages.send(context, 200, "tenant", "board", tenant.tenant().name(), model);
+      return null;
+    }));
+  }
+
+  void device(RoutingContext context) {
+    Messages messages = UiRequest.messages(context);
+    ApiScope scope = UiRequest.principal(context).scope();
+    String id = context.pathParam("id");
+    pages.answer(context, boards.get().compose(board -> {
+      DeviceStatus device = board.device(scope, id);
+      return incidentsOf(scope, device).map(found -> {
+        pages.send(context, 200, "device", "board", device.id(), deviceModel(board, scope, device, found, messages));
+        return null;
+      });
+    }));
+  }
+
+  private Map<String, Object> deviceModel(StatusBoard board, ApiScope scope, DeviceStatus device, List<Incident> found, Messages messages) {
+    Device facts = device.device();
+    Map<String, String> tenantNames = board.tenants(scope).stream()
+        .collect(Collectors.toMap(tenant -> tenant.tenant().id(), tenant -> tenant.tenant().name()));
+    Map<String, Object> model = new HashMap<>(Views.device(device, messages));
+    model.put("tenant", facts.tenant());
+    model.put("tenant_name", tenantNames.getOrDefault(facts.tenant(), facts.tenant()));
+    model.put("site_name", board.sites().stream().filter(site -> site.site().id().equals(facts.site()))
+        .map(site -> site.site().name()).findFirst().orElse(messages.text("ui.device.nosite")));
+    model.put("parent", board.parent(scope, device).map(parent -> Views.device(parent, messages)).orElse(null));
+    model.put("children", board.children(scope, device).stream().map(child -> Views.device(child, messages)).toList());
+    model.put("labels", facts.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(label -> Map.of("name", label.getKey(), "value", label.getValue())).toList());
+    model.put("polled", device.reachability().isPresent());
+    model.put("reachable", device.reachability().map(state -> state.reachable()).orElse(false));
+    model.put("reachable_since", device.reachability()
+        .map(state -> Pages.when(java.time.Instant.ofEpochMilli(state.sinceMillis()), messages)).orElse(null));
+    model.put("reason", device.reachability().map(state -> state.reason() == null ? "" : state.reason()).orElse(""));
+    model.put("in_maintenance", device.inMaintenance());
+    model.put("alerts", Views.alerts(device.alerts(), messages));
+    model.put("incidents", found.stream().map(incident -> Views.incident(incident, tenantNames, this::personName, messages)).toList());
+    model.put("incidents_set_up", incidents.isPresent());
+    model.put("has_children", !board.children(scope, device).isEmpty());
+    model.put("has_alerts", !device.alerts().isEmpty());
+    model.put("has_incidents", !found.isEmpty());
+    return model;
+  }
+
+  /** The device's incidents: those grouped by the device (their group labels name it). */
+  private Future<List<Incident>> incidentsOf(ApiScope scope, DeviceStatus device) {
+    if (incidents.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    IncidentQuery query = new IncidentQuery(Set.of(), Optional.of(device.device().tenant()), Optional.empty(), IncidentQuery.DEFAULT_LIMIT);
+    return incidents.get().desk().list(scope, query).map(list -> list.stream()
+        .filter(incident -> device.id().equals(incident.groupLabels().get("device")))
+        .toList());
+  }
+
+  private String personName(String id) {
+    return incidents.flatMap(api -> api.oncall().person(id)).map(Person::name).orElse(id);
+  }
+}

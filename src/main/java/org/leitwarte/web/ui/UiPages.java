@@ -1,0 +1,64 @@
+package org.leitwarte.web.ui;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import org.leitwarte.web.PageAccess;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.leitwarte.status.StatusBoard;
+import org.leitwarte.web.IncidentApi;
+
+/**
+ * The web UI for people: the live status board ({@code /board}), a municipality ({@code /tenants/{id}}),
+ * a device ({@code /devices/{id}}), incidents ({@code /incidents}, {@code /incidents/{id}} with its
+ * forms), and their stylesheet and script under {@value #ASSETS}. Server-rendered HTML that works
+ * without JavaScript; the board's script only keeps it current. Everything a page shows is scoped to
+ * {@link UiRequest#principal}: another tenant's object answers the same 404 page as a missing one.
+ */
+public final class UiPages {
+
+  static final String ASSETS = "/ui/";
+  /** Forms are small: a comment or a note. */
+  static final int MAX_FORM_BYTES = 16 * 1024;
+
+  private final Supplier<Future<StatusBoard>> boards;
+  private final Optional<IncidentApi> incidents;
+
+  /**
+   * @param boards the status board as it is now (the same one the API and its event stream read)
+   * @param incidents incidents and on-call; when empty the incident pages say they are not set up
+   */
+  public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents) {
+    this.boards = Objects.requireNonNull(boards, "boards");
+    this.incidents = Objects.requireNonNull(incidents, "incidents");
+  }
+
+  /**
+   * The route paths of the pages as Vert.x reports them ({@code /ui/} for the assets under it), so that
+   * checks of the API's routes can leave them out.
+   */
+  public static final Set<String> ROUTES = Set.of("/", "/board", "/tenants/:id", "/devices/:id", "/incidents", "/incidents/:id",
+      "/incidents/:id/:action", ASSETS);
+
+  public void mount(Router router) {
+    Pages pages = new Pages(new Templates());
+    BoardPages board = new BoardPages(pages, boards, incidents);
+    IncidentPages incident = new IncidentPages(pages, boards, incidents);
+    router.get("/").handler(context -> context.redirect("/board" + pages.languageQuery(context)));
+    // Every page needs a signed-in user; forms carry the session's CSRF token.
+    router.get("/board").handler(PageAccess::signedIn).handler(board::board);
+    router.get("/tenants/:id").handler(PageAccess::signedIn).handler(board::tenant);
+    router.get("/devices/:id").handler(PageAccess::signedIn).handler(board::device);
+    router.get("/incidents").handler(PageAccess::signedIn).handler(incident::list);
+    router.get("/incidents/:id").handler(PageAccess::signedIn).handler(incident::incident);
+    router.post("/incidents/:id/:action").handler(BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES));
+    router.post("/incidents/:id/:action").handler(PageAccess::signedIn).handler(incident::act);
+    router.get(ASSETS + "*").handler(StaticHandler.create("org/leitwarte/web/ui/static")
+        .setCachingEnabled(false)
+        .setDirectoryListing(false));
+  }
+}
