@@ -23,9 +23,12 @@ final class Pages {
   private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH).withZone(ZONE);
 
   private final Templates templates;
+  private final boolean tickets;
 
-  Pages(Templates templates) {
+  /** @param tickets whether tickets are set up: then the navigation and the alerts offer them */
+  Pages(Templates templates, boolean tickets) {
     this.templates = templates;
+    this.tickets = tickets;
   }
 
   /**
@@ -40,6 +43,8 @@ final class Pages {
     all.put("csrfField", UiRequest.csrfField(context));
     all.put("nav_board", "board".equals(section));
     all.put("nav_incidents", "incidents".equals(section));
+    all.put("nav_tickets", "tickets".equals(section));
+    all.put("tickets_on", tickets);
     all.put("q", languageQuery(context));
     all.put("lang_param", !languageQuery(context).isEmpty());
     String other = Language.ENGLISH.equals(messages.language()) ? Language.GERMAN : Language.ENGLISH;

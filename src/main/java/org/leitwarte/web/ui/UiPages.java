@@ -10,12 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.leitwarte.status.StatusBoard;
+import org.leitwarte.ticket.TicketService;
 import org.leitwarte.web.IncidentApi;
 
 /**
  * The web UI for people: the live status board ({@code /board}), a municipality ({@code /tenants/{id}}),
  * a device ({@code /devices/{id}}), incidents ({@code /incidents}, {@code /incidents/{id}} with its
- * forms), and their stylesheet and script under {@value #ASSETS}. Server-rendered HTML that works
+ * forms), tickets ({@code /tickets}, {@code /tickets/{id}} with its forms; {@code POST /tickets} opens one
+ * from an alert or incident), and their stylesheet and script under {@value #ASSETS}. Server-rendered HTML that works
  * without JavaScript; the board's script only keeps it current. Everything a page shows is scoped to
  * {@link UiRequest#principal}: another tenant's object answers the same 404 page as a missing one.
  */
@@ -27,14 +29,17 @@ public final class UiPages {
 
   private final Supplier<Future<StatusBoard>> boards;
   private final Optional<IncidentApi> incidents;
+  private final Optional<TicketService> tickets;
 
   /**
    * @param boards the status board as it is now (the same one the API and its event stream read)
    * @param incidents incidents and on-call; when empty the incident pages say they are not set up
+   * @param tickets tickets; when empty no page offers them and the ticket pages say they are not set up
    */
-  public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents) {
+  public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets) {
     this.boards = Objects.requireNonNull(boards, "boards");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
+    this.tickets = Objects.requireNonNull(tickets, "tickets");
   }
 
   /**
@@ -42,12 +47,14 @@ public final class UiPages {
    * checks of the API's routes can leave them out.
    */
   public static final Set<String> ROUTES = Set.of("/", "/board", "/tenants/:id", "/devices/:id", "/incidents", "/incidents/:id",
-      "/incidents/:id/:action", ASSETS);
+      "/incidents/:id/:action", "/tickets", "/tickets/:id", "/tickets/:id/:action", ASSETS);
 
   public void mount(Router router) {
-    Pages pages = new Pages(new Templates());
+    Pages pages = new Pages(new Templates(), tickets.isPresent());
     BoardPages board = new BoardPages(pages, boards, incidents);
     IncidentPages incident = new IncidentPages(pages, boards, incidents);
+    TicketPages ticket = new TicketPages(pages, boards, tickets);
+    TicketActions ticketActions = new TicketActions(pages, ticket, tickets);
     router.get("/").handler(context -> context.redirect("/board" + pages.languageQuery(context)));
     // Every page needs a signed-in user; forms carry the session's CSRF token.
     router.get("/board").handler(PageAccess::signedIn).handler(board::board);
@@ -57,6 +64,12 @@ public final class UiPages {
     router.get("/incidents/:id").handler(PageAccess::signedIn).handler(incident::incident);
     router.post("/incidents/:id/:action").handler(BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES));
     router.post("/incidents/:id/:action").handler(PageAccess::signedIn).handler(incident::act);
+    router.get("/tickets").handler(PageAccess::signedIn).handler(ticket::list);
+    router.get("/tickets/:id").handler(PageAccess::signedIn).handler(ticket::ticket);
+    router.post("/tickets").handler(BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES));
+    router.post("/tickets").handler(PageAccess::signedIn).handler(ticketActions::open);
+    router.post("/tickets/:id/:action").handler(BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES));
+    router.post("/tickets/:id/:action").handler(PageAccess::signedIn).handler(ticketActions::act);
     router.get(ASSETS + "*").handler(StaticHandler.create("org/leitwarte/web/ui/static")
         .setCachingEnabled(false)
         .setDirectoryListing(false));

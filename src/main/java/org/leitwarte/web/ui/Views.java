@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.leitwarte.alerting.Alert;
+import org.leitwarte.alerting.AlertState;
 import org.leitwarte.incident.Incident;
 import org.leitwarte.status.DeviceStatus;
 import org.leitwarte.status.Status;
@@ -55,6 +56,8 @@ final class Views {
     view.put("severity_text", messages.text("ui.severity." + alert.severity().label()));
     view.put("state_text", messages.text("ui.alert.state." + alert.state().label()));
     view.put("since", Pages.when(alert.since(), messages));
+    // Only a firing alert offers a ticket: one that is over needs none.
+    view.put("ticketable", alert.state() == AlertState.FIRING);
     return view;
   }
 
