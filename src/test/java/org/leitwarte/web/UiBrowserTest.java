@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leitwarte.alerting.AlertState;
+import org.leitwarte.alerting.Severity;
 import org.leitwarte.incident.Incident;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.user.Principal;
@@ -17,6 +19,7 @@ import org.leitwarte.user.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,11 +76,39 @@ class UiBrowserTest {
 
       driver.findElement(By.id("acknowledge")).click();
 
-      new WebDriverWait(driver, SOON).until(d -> d.findElement(By.id("incident-state")).getText().equals("übernommen"));
+      // The old page's element goes stale while the form's answer loads.
+      new WebDriverWait(driver, SOON).ignoring(StaleElementReferenceException.class)
+          .until(d -> d.findElement(By.id("incident-state")).getText().equals("übernommen"));
       assertThat(driver.getCurrentUrl()).endsWith("/incidents/" + incident.id() + "?done=acknowledge");
       assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Sie haben den Vorfall übernommen.");
       assertThat(driver.findElement(By.id("timeline-list")).getText()).contains("Übernommen von Thomas Becker über web");
       assertThat(driver.findElements(By.id("acknowledge"))).isEmpty();
+    }
+  }
+
+  @Test
+  void a_municipality_opens_a_ticket_from_a_firing_alert_and_cannot_reach_another_municipalitys_device() throws Exception {
+    try (ApiServer server = new ApiServer(dir.resolve("store"), Dialect.H2);
+        PagesAsSignedIn pages = new PagesAsSignedIn(server, new Principal("wr-it", Role.TENANT, Optional.of("wernigerode")));
+        Chromium chromium = new Chromium()) {
+      ApiServer.await(server.alerts.record(List.of(StatusApiTest.change(
+          StatusApiTest.alert("wr-app1", "wernigerode", "wr-rathaus", "disk_full", Severity.WARNING, AlertState.FIRING)))));
+      WebDriver driver = chromium.driver;
+      pages.signIn(driver);
+      driver.get("http://127.0.0.1:" + pages.port + "/devices/wr-app1");
+
+      driver.findElement(By.cssSelector("button.open-ticket")).click();
+
+      new WebDriverWait(driver, SOON).until(d -> d.getCurrentUrl().contains("/tickets/"));
+      assertThat(driver.getCurrentUrl()).matches(".*/tickets/\\d+\\?done=open");
+      assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Das Ticket ist eröffnet.");
+      assertThat(driver.findElement(By.id("ticket-status")).getText()).isEqualTo("neu");
+      assertThat(driver.findElement(By.id("ticket-context")).getText()).contains("wr-app1 meldet disk_full", "disk_full");
+
+      driver.get("http://127.0.0.1:" + pages.port + "/devices/il-printer");
+
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Nicht gefunden");
+      assertThat(driver.getPageSource()).doesNotContain("il-rathaus", "Ilsenburg");
     }
   }
 
