@@ -142,4 +142,28 @@ class UiTicketPagesTest {
     }
     assertThat(ApiServer.await(server.tickets.get(STAFF.scope(), ticket.id())).status()).isEqualTo(TicketStatus.CLOSED);
   }
+
+  @Test
+  void a_municipality_announces_maintenance_of_its_own_device_and_only_of_its_own() throws Exception {
+    java.time.LocalDateTime start = java.time.LocalDateTime.now().plusDays(1).withSecond(0).withNano(0);
+    String form = "start=" + start + "&end=" + start.plusHours(2) + "&device=wr-app1&comment=Update";
+    try (PagesAsSignedIn pages = new PagesAsSignedIn(server, WERNIGERODE)) {
+      assertThat(pages.client().get("/tenants/wernigerode").body()).contains("Wartung ankündigen", "<label for=\"maintenance-start\">",
+          "<option value=\"wr-app1\">");
+
+      Answer announced = pages.client().post("/tenants/wernigerode/maintenance", form.replace(":", "%3A"), FORM);
+
+      assertThat(announced.status()).as(announced.body()).isEqualTo(303);
+      assertThat(pages.client().get(announced.location().get()).body()).contains("Die Wartung ist angekündigt.");
+      assertThat(pages.client().get("/api/v1/maintenance-windows").body()).contains("wr-app1", "wernigerode", "Update");
+      Answer foreignDevice = pages.client().post("/tenants/wernigerode/maintenance",
+          form.replace("wr-app1", "il-printer").replace(":", "%3A"), FORM);
+      assertThat(foreignDevice.status()).isEqualTo(400);
+      assertThat(foreignDevice.body()).contains("gehört nicht zu Ihrer Kommune");
+      assertThat(pages.client().post("/tenants/wernigerode/maintenance", "start=morgen&end=", FORM).status()).isEqualTo(400);
+      assertThat(pages.client().post("/tenants/ilsenburg/maintenance", form.replace(":", "%3A"), FORM).status()).isEqualTo(404);
+    }
+    assertThat(server.client.get("/tenants/wernigerode").body()).doesNotContain("maintenance-start");
+    assertThat(server.client.get("/api/v1/maintenance-windows").body()).doesNotContain("il-printer");
+  }
 }

@@ -30,11 +30,14 @@ final class BoardPages {
   private final Pages pages;
   private final Supplier<Future<StatusBoard>> boards;
   private final Optional<IncidentApi> incidents;
+  private final boolean announcing;
 
-  BoardPages(Pages pages, Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents) {
+  /** @param announcing whether maintenance windows can be announced on a municipality's page */
+  BoardPages(Pages pages, Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, boolean announcing) {
     this.pages = pages;
     this.boards = boards;
     this.incidents = incidents;
+    this.announcing = announcing;
   }
 
   void board(RoutingContext context) {
@@ -54,6 +57,14 @@ final class BoardPages {
   }
 
   void tenant(RoutingContext context) {
+    showTenant(context, 200, Optional.ofNullable(context.queryParams().get("done"))
+        .filter("maintenance"::equals)
+        .map(done -> UiRequest.messages(context).text("ui.maintenance.done"))
+        .orElse(""), "");
+  }
+
+  /** The municipality's page, with what was just done ({@code flash}) or what went wrong ({@code problem}). */
+  void showTenant(RoutingContext context, int status, String flash, String problem) {
     Messages messages = UiRequest.messages(context);
     ApiScope scope = UiRequest.principal(context).scope();
     String id = context.pathParam("id");
@@ -75,7 +86,13 @@ final class BoardPages {
       model.put("sites", sites);
       model.put("unsited", unsited);
       model.put("has_unsited", !unsited.isEmpty());
-      pages.send(context, 200, "tenant", "board", tenant.tenant().name(), model);
+      // A municipality's user announces maintenance of their own devices here.
+      model.put("may_announce", announcing && scope.tenant().filter(id::equals).isPresent());
+      model.put("own_devices", board.devices(scope, DeviceFilter.ofTenant(id)).stream()
+          .map(device -> Map.of("value", device.id(), "text", device.id())).toList());
+      model.put("flash", flash);
+      model.put("problem", problem);
+      pages.send(context, status, "tenant", "board", tenant.tenant().name(), model);
       return null;
     }));
   }

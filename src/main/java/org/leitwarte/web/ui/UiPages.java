@@ -9,12 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.leitwarte.alerting.maintenance.MaintenanceApi;
 import org.leitwarte.status.StatusBoard;
 import org.leitwarte.ticket.TicketService;
 import org.leitwarte.web.IncidentApi;
 
 /**
- * The web UI for people: the live status board ({@code /board}), a municipality ({@code /tenants/{id}}),
+ * The web UI for people: the live status board ({@code /board}), a municipality ({@code /tenants/{id}},
+ * where its own users announce maintenance),
  * a device ({@code /devices/{id}}), incidents ({@code /incidents}, {@code /incidents/{id}} with its
  * forms), tickets ({@code /tickets}, {@code /tickets/{id}} with its forms; {@code POST /tickets} opens one
  * from an alert or incident), and their stylesheet and script under {@value #ASSETS}. Server-rendered HTML that works
@@ -30,28 +32,34 @@ public final class UiPages {
   private final Supplier<Future<StatusBoard>> boards;
   private final Optional<IncidentApi> incidents;
   private final Optional<TicketService> tickets;
+  private final Optional<MaintenanceApi> maintenance;
 
   /**
    * @param boards the status board as it is now (the same one the API and its event stream read)
    * @param incidents incidents and on-call; when empty the incident pages say they are not set up
    * @param tickets tickets; when empty no page offers them and the ticket pages say they are not set up
+   * @param maintenance maintenance windows; when present a municipality's user announces their own on
+   *     their municipality's page
    */
-  public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets) {
+  public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets,
+      Optional<MaintenanceApi> maintenance) {
     this.boards = Objects.requireNonNull(boards, "boards");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
+    this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
   }
 
   /**
    * The route paths of the pages as Vert.x reports them ({@code /ui/} for the assets under it), so that
    * checks of the API's routes can leave them out.
    */
-  public static final Set<String> ROUTES = Set.of("/", "/board", "/tenants/:id", "/devices/:id", "/incidents", "/incidents/:id",
+  public static final Set<String> ROUTES = Set.of("/", "/board", "/tenants/:id", "/tenants/:id/maintenance", "/devices/:id", "/incidents", "/incidents/:id",
       "/incidents/:id/:action", "/tickets", "/tickets/:id", "/tickets/:id/:action", ASSETS);
 
   public void mount(Router router) {
     Pages pages = new Pages(new Templates(), tickets.isPresent());
-    BoardPages board = new BoardPages(pages, boards, incidents);
+    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent());
+    MaintenanceAnnouncement announcement = new MaintenanceAnnouncement(pages, board, boards, maintenance);
     IncidentPages incident = new IncidentPages(pages, boards, incidents);
     TicketPages ticket = new TicketPages(pages, boards, tickets);
     TicketActions ticketActions = new TicketActions(pages, ticket, tickets);
@@ -59,6 +67,8 @@ public final class UiPages {
     // Every page needs a signed-in user; forms carry the session's CSRF token.
     router.get("/board").handler(PageAccess::signedIn).handler(board::board);
     router.get("/tenants/:id").handler(PageAccess::signedIn).handler(board::tenant);
+    router.post("/tenants/:id/maintenance").handler(BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES));
+    router.post("/tenants/:id/maintenance").handler(PageAccess::signedIn).handler(announcement::announce);
     router.get("/devices/:id").handler(PageAccess::signedIn).handler(board::device);
     router.get("/incidents").handler(PageAccess::signedIn).handler(incident::list);
     router.get("/incidents/:id").handler(PageAccess::signedIn).handler(incident::incident);
