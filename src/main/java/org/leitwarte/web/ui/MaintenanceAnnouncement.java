@@ -3,6 +3,7 @@ package org.leitwarte.web.ui;
 import io.vertx.core.Future;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -88,7 +89,7 @@ final class MaintenanceAnnouncement {
         });
   }
 
-  private static java.time.Instant time(RoutingContext context, String name) {
+  private static Instant time(RoutingContext context, String name) {
     return LocalDateTime.parse(field(context, name).orElse("")).atZone(ZONE).toInstant();
   }
 

@@ -2,6 +2,7 @@ package org.leitwarte.web.ui;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.leitwarte.alerting.history.ApiScope;
 import org.leitwarte.status.StatusBoard;
 import org.leitwarte.ticket.Ticket;
 import org.leitwarte.ticket.TicketComment;
+import org.leitwarte.ticket.TicketDetails;
 import org.leitwarte.ticket.TicketQuery;
 import org.leitwarte.ticket.TicketService;
 import org.leitwarte.ticket.TicketStatus;
@@ -58,7 +60,7 @@ final class TicketPages {
       Map<String, Object> model = new HashMap<>();
       model.put("tickets", found.stream().map(ticket -> view(ticket, tenantNames, messages)).toList());
       model.put("has_tickets", !found.isEmpty());
-      List<String> choices = new java.util.ArrayList<>(List.of(OPEN));
+      List<String> choices = new ArrayList<>(List.of(OPEN));
       Arrays.stream(TicketStatus.values()).map(TicketStatus::label).forEach(choices::add);
       choices.add(ALL);
       model.put("statuses", choices.stream().map(value -> option(value,
@@ -94,7 +96,7 @@ final class TicketPages {
     }
     pages.answer(context, Future.all(boards.get(), tickets.get().details(principal.scope(), id.get())).map(both -> {
       StatusBoard board = both.resultAt(0);
-      org.leitwarte.ticket.TicketDetails details = both.resultAt(1);
+      TicketDetails details = both.resultAt(1);
       Ticket ticket = details.ticket();
       Map<String, Object> model = new HashMap<>();
       model.put("ticket", view(ticket, tenantNames(board, principal.scope()), messages));
