@@ -45,6 +45,7 @@ import org.leitwarte.user.PasswordHasher;
 import org.leitwarte.user.SignIn;
 import org.leitwarte.user.SignInPolicy;
 import org.leitwarte.user.TokenRepository;
+import org.leitwarte.user.User;
 import org.leitwarte.user.UserRepository;
 import org.leitwarte.web.ApiFeatures;
 import org.leitwarte.web.HttpServerVerticle;
@@ -271,7 +272,9 @@ public final class Leitwarte {
         .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
     // The board reads the stored inventory, the scheduler's view of each device, active alerts and maintenance.
     StatusApi status = new StatusApi(() -> storedInventory, deviceStates, alerting.alerts(), alerting.maintenanceWindows(), clock);
-    tickets = TicketService.create(vertx, store.pool(), clock, config.notifications(), alerting.alerts(), incidents.api().desk());
+    UserRepository users = new UserRepository(store.pool(), clock);
+    tickets = TicketService.create(vertx, store.pool(), clock, config.notifications(), alerting.alerts(), incidents.api().desk(),
+        user -> users.find(user).map(found -> found.flatMap(User::email)));
     ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets);
     http = new HttpServerVerticle(config.http(), health, registry, features, userAccess());
     return vertx.deployVerticle(http).map(id -> {

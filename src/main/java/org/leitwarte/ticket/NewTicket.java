@@ -54,4 +54,9 @@ public record NewTicket(
   private static Optional<String> blankless(Optional<String> value) {
     return Objects.requireNonNull(value).map(String::strip).filter(text -> !text.isEmpty());
   }
+
+  /** The same request with {@code contact} as its contact e-mail. */
+  public NewTicket withContactEmail(String contact) {
+    return new NewTicket(alertId, incidentId, title, description, tenant, device, Optional.of(contact), language);
+  }
 }

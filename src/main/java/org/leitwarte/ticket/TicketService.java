@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.leitwarte.alerting.history.AlertApi;
 import org.leitwarte.alerting.history.AlertRepository;
 import org.leitwarte.alerting.history.ApiScope;
@@ -36,8 +37,19 @@ public final class TicketService {
   private final TicketDrafts drafts;
   private final TicketMailer mailer;
   private final Clock clock;
+  private final Function<String, Future<Optional<String>>> mailOfUser;
 
   public TicketService(TicketRepository repository, AlertApi alerts, Optional<IncidentDesk> incidents, TicketMailer mailer, Clock clock) {
+    this(repository, alerts, incidents, mailer, clock, user -> Future.succeededFuture(Optional.empty()));
+  }
+
+  /**
+   * @param mailOfUser a user's e-mail address: a municipality's user who opens a ticket without naming a
+   *     contact becomes its contact, so that they hear of every status change and staff comment
+   */
+  public TicketService(TicketRepository repository, AlertApi alerts, Optional<IncidentDesk> incidents, TicketMailer mailer, Clock clock,
+      Function<String, Future<Optional<String>>> mailOfUser) {
+    this.mailOfUser = Objects.requireNonNull(mailOfUser, "mailOfUser");
     this.repository = Objects.requireNonNull(repository, "repository");
     this.drafts = new TicketDrafts(Objects.requireNonNull(alerts, "alerts"), Objects.requireNonNull(incidents, "incidents"));
     this.mailer = Objects.requireNonNull(mailer, "mailer");
@@ -45,15 +57,18 @@ public final class TicketService {
   }
 
   /** For the composition root: mails through {@code notify.email} when it is configured. */
-  public static TicketService create(
-      Vertx vertx, Pool pool, Clock clock, LeitwarteConfig.Notify notify, AlertRepository alerts, IncidentDesk incidents) {
+  public static TicketService create(Vertx vertx, Pool pool, Clock clock, LeitwarteConfig.Notify notify, AlertRepository alerts,
+      IncidentDesk incidents, Function<String, Future<Optional<String>>> mailOfUser) {
     return new TicketService(new TicketRepository(pool), new AlertApi(alerts), Optional.of(incidents),
-        new TicketMailer(vertx, notify.email(), Optional.empty()), clock);
+        new TicketMailer(vertx, notify.email(), Optional.empty()), clock, mailOfUser);
   }
 
   /** Opens a ticket (status new) from an alert, an incident or on its own; see {@link NewTicket}. */
-  public Future<Ticket> open(Principal who, NewTicket request, Optional<String> address) {
-    return drafts.draft(who, request, clock.instant()).compose(draft -> repository.pool().withTransaction(connection ->
+  public Future<Ticket> open(Principal who, NewTicket given, Optional<String> address) {
+    Future<NewTicket> withContact = given.contactEmail().isPresent() || who.role() != Role.TENANT
+        ? Future.succeededFuture(given)
+        : mailOfUser.apply(who.user()).map(mail -> mail.map(given::withContactEmail).orElse(given));
+    return withContact.compose(request -> drafts.draft(who, request, clock.instant())).compose(draft -> repository.pool().withTransaction(connection ->
         repository.insert(connection, draft).compose(id -> {
           JsonObject detail = new JsonObject().put("tenant", draft.tenant()).put("title", draft.title());
           draft.alertId().ifPresent(alert -> detail.put("alert_id", alert));

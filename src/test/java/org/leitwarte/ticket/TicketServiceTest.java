@@ -94,7 +94,8 @@ class TicketServiceTest {
         Map.of("de", Map.of("summary", "wr-router antwortet nicht"), "en", Map.of("summary", "wr-router does not answer")),
         FIRING_SINCE, FIRING_SINCE.plusSeconds(60), Optional.of(100.0), Optional.empty(), false);
     await(alerts.record(List.of(new AlertChange(routerDown, Optional.empty(), Optional.empty(), FIRING_SINCE))));
-    tickets = new TicketService(new TicketRepository(pool), new AlertApi(alerts), Optional.empty(), TicketMailer.none(vertx), clock);
+    tickets = new TicketService(new TicketRepository(pool), new AlertApi(alerts), Optional.empty(), TicketMailer.none(vertx), clock,
+        user -> Future.succeededFuture(user.equals(WERNIGERODE.user()) ? Optional.of("it@wernigerode.example") : Optional.empty()));
   }
 
   @ParameterizedTest
@@ -183,6 +184,19 @@ class TicketServiceTest {
     assertThat(own.tenant()).isEqualTo("halberstadt");
     assertThat(refused.field()).isEqualTo("tenant");
     assertThat(refused.getMessage()).contains("halberstadt");
+  }
+
+  @Test
+  void a_municipalitys_user_who_names_no_contact_becomes_the_contact_and_so_hears_of_every_change() throws Exception {
+    open(Dialect.H2);
+
+    Ticket fromAlert = await(tickets.open(WERNIGERODE, NewTicket.fromAlert(routerDown.id()), FROM));
+    Ticket named = await(tickets.open(WERNIGERODE, NewTicket.fromAlert(routerDown.id()).withContactEmail("leitung@wernigerode.example"), FROM));
+    Ticket byStaff = await(tickets.open(STAFF, NewTicket.fromAlert(routerDown.id()), FROM));
+
+    assertThat(fromAlert.contactEmail()).contains("it@wernigerode.example");
+    assertThat(named.contactEmail()).contains("leitung@wernigerode.example");
+    assertThat(byStaff.contactEmail()).isEmpty();
   }
 
   @Test

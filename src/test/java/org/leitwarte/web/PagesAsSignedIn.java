@@ -1,8 +1,10 @@
 package org.leitwarte.web;
 
+import java.time.Duration;
 import org.leitwarte.user.Principal;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web UI of an {@link ApiServer} as one of its users sees it: a user (made if missing, with {@link
@@ -35,6 +37,8 @@ final class PagesAsSignedIn implements AutoCloseable {
     driver.findElement(By.id("user")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(ApiServer.PASSWORD);
     driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+    // The click only starts the form's submission: wait for its answer, which sets the session cookie.
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
   @Override
