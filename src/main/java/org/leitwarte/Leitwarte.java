@@ -36,6 +36,7 @@ import org.leitwarte.inventory.Inventory;
 import org.leitwarte.inventory.Site;
 import org.leitwarte.inventory.Tenant;
 import org.leitwarte.inventory.InventoryRepository;
+import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.metrics.MetricsWriterStatus;
 import org.leitwarte.metrics.MetricsWriterVerticle;
 import org.leitwarte.store.ServiceState;
@@ -275,7 +276,8 @@ public final class Leitwarte {
     UserRepository users = new UserRepository(store.pool(), clock);
     tickets = TicketService.create(vertx, store.pool(), clock, config.notifications(), alerting.alerts(), incidents.api().desk(),
         user -> users.find(user).map(found -> found.flatMap(User::email)));
-    ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets);
+    ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets)
+        .withHistory(DeviceHistory.create(vertx, config.influx()));
     http = new HttpServerVerticle(config.http(), health, registry, features, userAccess());
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;

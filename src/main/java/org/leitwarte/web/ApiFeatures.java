@@ -2,6 +2,7 @@ package org.leitwarte.web;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.ticket.TicketService;
 
 /**
@@ -10,31 +11,38 @@ import org.leitwarte.ticket.TicketService;
  *
  * @param incidents incidents and on-call (and the acknowledge link pages)
  * @param status the status board's tenants, devices and live events
+ * @param history the device page's charts of the last 24 h; without it the page says they are not available
  */
 public record ApiFeatures(
-    AlertingApi alerting, Optional<IncidentApi> incidents, Optional<StatusApi> status, Optional<TicketService> tickets) {
+    AlertingApi alerting, Optional<IncidentApi> incidents, Optional<StatusApi> status, Optional<TicketService> tickets,
+    Optional<DeviceHistory> history) {
 
   public ApiFeatures {
     Objects.requireNonNull(alerting, "alerting");
     Objects.requireNonNull(incidents, "incidents");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(tickets, "tickets");
+    Objects.requireNonNull(history, "history");
   }
 
   /** Alerts, silences and maintenance only. */
   public static ApiFeatures of(AlertingApi alerting) {
-    return new ApiFeatures(alerting, Optional.empty(), Optional.empty(), Optional.empty());
+    return new ApiFeatures(alerting, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public ApiFeatures withIncidents(IncidentApi api) {
-    return new ApiFeatures(alerting, Optional.of(api), status, tickets);
+    return new ApiFeatures(alerting, Optional.of(api), status, tickets, history);
   }
 
   public ApiFeatures withStatus(StatusApi api) {
-    return new ApiFeatures(alerting, incidents, Optional.of(api), tickets);
+    return new ApiFeatures(alerting, incidents, Optional.of(api), tickets, history);
   }
 
   public ApiFeatures withTickets(TicketService service) {
-    return new ApiFeatures(alerting, incidents, status, Optional.of(service));
+    return new ApiFeatures(alerting, incidents, status, Optional.of(service), history);
+  }
+
+  public ApiFeatures withHistory(DeviceHistory reader) {
+    return new ApiFeatures(alerting, incidents, status, tickets, Optional.of(reader));
   }
 }

@@ -27,6 +27,7 @@ import org.leitwarte.alerting.silence.SilenceApi;
 import org.leitwarte.alerting.silence.SilenceRepository;
 import org.leitwarte.collect.DeviceStates;
 import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.health.Health;
 import org.leitwarte.incident.link.LinkAcknowledgement;
 import org.leitwarte.incident.link.SignedLinks;
@@ -110,6 +111,16 @@ final class ApiServer implements AutoCloseable {
 
   /** @param mail where ticket mails go; without it none are sent */
   ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail) throws Exception {
+    this(dir, dialect, mail, Optional.empty());
+  }
+
+  /**
+   * @param mail where ticket mails go; without it none are sent
+   * @param influx the InfluxDB the device pages read their charts from; without it they say the history is
+   *     not available
+   */
+  ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail, Optional<LeitwarteConfig.Influx> influx)
+      throws Exception {
     stores = new StoreFixture(dir);
     Store store = await(stores.open(vertx, dialect));
     pool = store.pool();
@@ -142,6 +153,9 @@ final class ApiServer implements AutoCloseable {
     tokens = new TokenRepository(pool, Clock.systemUTC());
     access = new UserAccess(users, tokens, new SignIn(vertx, users, HASHER, Clock.systemUTC(), SIGN_IN), false);
     ApiFeatures features = ApiFeatures.of(api).withIncidents(incidents).withStatus(status).withTickets(tickets);
+    if (influx.isPresent()) {
+      features = features.withHistory(DeviceHistory.create(vertx, influx.get()));
+    }
     HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, features, access);
     await(vertx.deployVerticle(http));
     port = http.actualPort();

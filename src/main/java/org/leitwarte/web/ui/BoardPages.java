@@ -2,6 +2,7 @@ package org.leitwarte.web.ui;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.leitwarte.incident.Incident;
 import org.leitwarte.incident.IncidentQuery;
 import org.leitwarte.incident.Person;
 import org.leitwarte.inventory.Device;
+import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.status.DeviceFilter;
 import org.leitwarte.status.DeviceStatus;
 import org.leitwarte.status.SiteStatus;
@@ -31,13 +33,19 @@ final class BoardPages {
   private final Supplier<Future<StatusBoard>> boards;
   private final Optional<IncidentApi> incidents;
   private final boolean announcing;
+  private final Optional<DeviceHistory> history;
 
-  /** @param announcing whether maintenance windows can be announced on a municipality's page */
-  BoardPages(Pages pages, Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, boolean announcing) {
+  /**
+   * @param announcing whether maintenance windows can be announced on a municipality's page
+   * @param history the charts of a device's last 24 h
+   */
+  BoardPages(Pages pages, Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, boolean announcing,
+      Optional<DeviceHistory> history) {
     this.pages = pages;
     this.boards = boards;
     this.incidents = incidents;
     this.announcing = announcing;
+    this.history = history;
   }
 
   void board(RoutingContext context) {
@@ -103,8 +111,15 @@ final class BoardPages {
     String id = context.pathParam("id");
     pages.answer(context, boards.get().compose(board -> {
       DeviceStatus device = board.device(scope, id);
-      return incidentsOf(scope, device).map(found -> {
-        pages.send(context, 200, "device", "board", device.id(), deviceModel(board, scope, device, found, messages));
+      // Only after the scope check: another tenant's device never reaches InfluxDB.
+      Future<List<DeviceHistory.Series>> charts = history.map(reader -> reader.lastDay(device.id()))
+          .orElse(Future.succeededFuture(List.of()));
+      return Future.all(incidentsOf(scope, device), charts).map(both -> {
+        Map<String, Object> model = deviceModel(board, scope, device, both.resultAt(0), messages);
+        List<Map<String, Object>> views = Charts.views(charts.result(), Instant.now(), messages);
+        model.put("charts", views);
+        model.put("has_charts", !views.isEmpty());
+        pages.send(context, 200, "device", "board", device.id(), model);
         return null;
       });
     }));

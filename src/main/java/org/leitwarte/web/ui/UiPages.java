@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.leitwarte.alerting.maintenance.MaintenanceApi;
+import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.status.StatusBoard;
 import org.leitwarte.ticket.TicketService;
 import org.leitwarte.web.IncidentApi;
@@ -33,6 +34,7 @@ public final class UiPages {
   private final Optional<IncidentApi> incidents;
   private final Optional<TicketService> tickets;
   private final Optional<MaintenanceApi> maintenance;
+  private final Optional<DeviceHistory> history;
 
   /**
    * @param boards the status board as it is now (the same one the API and its event stream read)
@@ -40,13 +42,16 @@ public final class UiPages {
    * @param tickets tickets; when empty no page offers them and the ticket pages say they are not set up
    * @param maintenance maintenance windows; when present a municipality's user announces their own on
    *     their municipality's page
+   * @param history a device's last 24 h for the charts on its page; when empty the page says they are not
+   *     available
    */
   public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets,
-      Optional<MaintenanceApi> maintenance) {
+      Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history) {
     this.boards = Objects.requireNonNull(boards, "boards");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
+    this.history = Objects.requireNonNull(history, "history");
   }
 
   /**
@@ -58,7 +63,7 @@ public final class UiPages {
 
   public void mount(Router router) {
     Pages pages = new Pages(new Templates(), tickets.isPresent());
-    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent());
+    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent(), history);
     MaintenanceAnnouncement announcement = new MaintenanceAnnouncement(pages, board, boards, maintenance);
     IncidentPages incident = new IncidentPages(pages, boards, incidents);
     TicketPages ticket = new TicketPages(pages, boards, tickets);
