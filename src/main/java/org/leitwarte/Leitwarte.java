@@ -87,6 +87,7 @@ public final class Leitwarte {
   private AlertingAssembly alerting;
   private IncidentAssembly incidents;
   private TicketService tickets;
+  private DeviceHistory history;
   private long catchUpAfter = Long.MAX_VALUE;
   private MetricsWriterVerticle writer;
   private String writerDeployment;
@@ -276,8 +277,9 @@ public final class Leitwarte {
     UserRepository users = new UserRepository(store.pool(), clock);
     tickets = TicketService.create(vertx, store.pool(), clock, config.notifications(), alerting.alerts(), incidents.api().desk(),
         user -> users.find(user).map(found -> found.flatMap(User::email)));
+    history = DeviceHistory.create(vertx, config.influx());
     ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets)
-        .withHistory(DeviceHistory.create(vertx, config.influx()));
+        .withHistory(history);
     http = new HttpServerVerticle(config.http(), health, registry, features, userAccess());
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;
@@ -344,6 +346,12 @@ public final class Leitwarte {
         .compose(v -> alerting == null ? Future.<Void>succeededFuture() : alerting.stop().recover(this::logged))
         .compose(v -> incidents == null ? Future.<Void>succeededFuture() : incidents.stop().recover(this::logged))
         .compose(v -> tickets == null ? Future.<Void>succeededFuture() : tickets.close().recover(this::logged))
+        .compose(v -> {
+          if (history != null) {
+            history.close();
+          }
+          return Future.<Void>succeededFuture();
+        })
         .compose(v -> undeploy(writerDeployment, "metrics writer"))
         .compose(v -> store == null ? Future.<Void>succeededFuture() : store.close().recover(this::logged))
         .onComplete(v -> {
