@@ -38,6 +38,7 @@ import org.leitwarte.inventory.Tenant;
 import org.leitwarte.inventory.InventoryRepository;
 import org.leitwarte.metrics.MetricsWriterStatus;
 import org.leitwarte.metrics.MetricsWriterVerticle;
+import org.leitwarte.store.AuditQueries;
 import org.leitwarte.store.ServiceState;
 import org.leitwarte.store.Store;
 import org.leitwarte.ticket.TicketService;
@@ -275,7 +276,8 @@ public final class Leitwarte {
     UserRepository users = new UserRepository(store.pool(), clock);
     tickets = TicketService.create(vertx, store.pool(), clock, config.notifications(), alerting.alerts(), incidents.api().desk(),
         user -> users.find(user).map(found -> found.flatMap(User::email)));
-    ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets);
+    ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets)
+        .withAudit(new AuditQueries(store.pool()));
     http = new HttpServerVerticle(config.http(), health, registry, features, userAccess());
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;

@@ -38,6 +38,7 @@ import org.leitwarte.incident.oncall.OnCallRepository;
 import org.leitwarte.incident.oncall.OnCallSnapshot;
 import org.leitwarte.inventory.Inventory;
 import org.leitwarte.inventory.InventoryLoader;
+import org.leitwarte.store.AuditQueries;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.Store;
 import org.leitwarte.store.StoreFixture;
@@ -141,7 +142,8 @@ final class ApiServer implements AutoCloseable {
     users = new UserRepository(pool, Clock.systemUTC());
     tokens = new TokenRepository(pool, Clock.systemUTC());
     access = new UserAccess(users, tokens, new SignIn(vertx, users, HASHER, Clock.systemUTC(), SIGN_IN), false);
-    ApiFeatures features = ApiFeatures.of(api).withIncidents(incidents).withStatus(status).withTickets(tickets);
+    ApiFeatures features = ApiFeatures.of(api).withIncidents(incidents).withStatus(status).withTickets(tickets)
+        .withAudit(new AuditQueries(pool));
     HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, features, access);
     await(vertx.deployVerticle(http));
     port = http.actualPort();
