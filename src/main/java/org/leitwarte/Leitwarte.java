@@ -39,6 +39,7 @@ import org.leitwarte.inventory.InventoryRepository;
 import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.metrics.MetricsWriterStatus;
 import org.leitwarte.metrics.MetricsWriterVerticle;
+import org.leitwarte.store.AuditQueries;
 import org.leitwarte.store.ServiceState;
 import org.leitwarte.store.Store;
 import org.leitwarte.ticket.TicketService;
@@ -279,7 +280,7 @@ public final class Leitwarte {
         user -> users.find(user).map(found -> found.flatMap(User::email)));
     history = DeviceHistory.create(vertx, config.influx());
     ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets)
-        .withHistory(history);
+        .withHistory(history).withAudit(new AuditQueries(store.pool()));
     http = new HttpServerVerticle(config.http(), health, registry, features, userAccess());
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;

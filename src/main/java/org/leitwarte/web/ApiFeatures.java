@@ -3,6 +3,7 @@ package org.leitwarte.web;
 import java.util.Objects;
 import java.util.Optional;
 import org.leitwarte.metrics.DeviceHistory;
+import org.leitwarte.store.AuditQueries;
 import org.leitwarte.ticket.TicketService;
 
 /**
@@ -12,10 +13,11 @@ import org.leitwarte.ticket.TicketService;
  * @param incidents incidents and on-call (and the acknowledge link pages)
  * @param status the status board's tenants, devices and live events
  * @param history the device page's charts of the last 24 h; without it the page says they are not available
+ * @param audit the audit log for administrators (the API's {@code /api/v1/audit} and the page {@code /audit})
  */
 public record ApiFeatures(
     AlertingApi alerting, Optional<IncidentApi> incidents, Optional<StatusApi> status, Optional<TicketService> tickets,
-    Optional<DeviceHistory> history) {
+    Optional<DeviceHistory> history, Optional<AuditQueries> audit) {
 
   public ApiFeatures {
     Objects.requireNonNull(alerting, "alerting");
@@ -23,26 +25,31 @@ public record ApiFeatures(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(tickets, "tickets");
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(audit, "audit");
   }
 
   /** Alerts, silences and maintenance only. */
   public static ApiFeatures of(AlertingApi alerting) {
-    return new ApiFeatures(alerting, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new ApiFeatures(alerting, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public ApiFeatures withIncidents(IncidentApi api) {
-    return new ApiFeatures(alerting, Optional.of(api), status, tickets, history);
+    return new ApiFeatures(alerting, Optional.of(api), status, tickets, history, audit);
   }
 
   public ApiFeatures withStatus(StatusApi api) {
-    return new ApiFeatures(alerting, incidents, Optional.of(api), tickets, history);
+    return new ApiFeatures(alerting, incidents, Optional.of(api), tickets, history, audit);
   }
 
   public ApiFeatures withTickets(TicketService service) {
-    return new ApiFeatures(alerting, incidents, status, Optional.of(service), history);
+    return new ApiFeatures(alerting, incidents, status, Optional.of(service), history, audit);
   }
 
   public ApiFeatures withHistory(DeviceHistory reader) {
-    return new ApiFeatures(alerting, incidents, status, tickets, Optional.of(reader));
+    return new ApiFeatures(alerting, incidents, status, tickets, Optional.of(reader), audit);
+  }
+
+  public ApiFeatures withAudit(AuditQueries queries) {
+    return new ApiFeatures(alerting, incidents, status, tickets, history, Optional.of(queries));
   }
 }

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.leitwarte.health.Health;
 import org.leitwarte.incident.Person;
 import org.leitwarte.status.StatusBoard;
+import org.leitwarte.store.AuditQueries;
 import org.leitwarte.ticket.TicketService;
 import org.leitwarte.web.ui.UiPages;
 
@@ -49,6 +50,9 @@ final class ApiRouter {
   /** Tags of the operations that need a {@link TicketService}; without it they answer 503. */
   static final Set<String> TICKET_TAGS = Set.of("tickets");
 
+  /** Tags of the operations that need the audit log's {@link AuditQueries}; without them they answer 503. */
+  static final Set<String> AUDIT_TAGS = Set.of("audit");
+
   /**
    * @param features what answers the operations; an absent feature's operations answer 503 (and without
    *     incidents the acknowledge pages are not served)
@@ -61,6 +65,7 @@ final class ApiRouter {
     Optional<IncidentApi> incidents = features.incidents();
     Optional<StatusApi> status = features.status();
     Optional<TicketService> tickets = features.tickets();
+    Optional<AuditQueries> audit = features.audit();
     Future<Buffer> document = vertx.fileSystem().readFile(DOCUMENT);
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, DOCUMENT);
     Future<Buffer> docsPage = vertx.fileSystem().readFile(ApiDocs.resource("index.html"));
@@ -83,6 +88,9 @@ final class ApiRouter {
       tickets.ifPresentOrElse(
           ticket -> groups.add(new TicketRoutes(ticket)),
           () -> groups.add(builder -> unavailable(builder, TICKET_TAGS, "tickets are not set up on this server")));
+      audit.ifPresentOrElse(
+          queries -> groups.add(new AuditRoutes(queries)),
+          () -> groups.add(builder -> unavailable(builder, AUDIT_TAGS, "the audit log is not readable on this server")));
       Router router = router(vertx, contract.result(), groups, secured(vertx, contract.result(), access));
       new LoginPages(access.signIn()).mount(router);
       incidents.ifPresent(incident -> incident.links().ifPresent(links ->
@@ -92,7 +100,7 @@ final class ApiRouter {
       // The web UI for people, beside the API; it reads the same board and desk.
       Supplier<Future<StatusBoard>> boards = status.<Supplier<Future<StatusBoard>>>map(board -> board::board)
           .orElse(() -> Future.succeededFuture(StatusBoard.EMPTY));
-      new UiPages(boards, incidents, tickets, Optional.of(api.maintenanceWindows()), features.history()).mount(router);
+      new UiPages(boards, incidents, tickets, Optional.of(api.maintenanceWindows()), features.history(), audit).mount(router);
       return new Built(contract.result(), router);
     });
   }

@@ -39,6 +39,7 @@ import org.leitwarte.incident.oncall.OnCallRepository;
 import org.leitwarte.incident.oncall.OnCallSnapshot;
 import org.leitwarte.inventory.Inventory;
 import org.leitwarte.inventory.InventoryLoader;
+import org.leitwarte.store.AuditQueries;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.store.Store;
 import org.leitwarte.store.StoreFixture;
@@ -152,7 +153,8 @@ final class ApiServer implements AutoCloseable {
     users = new UserRepository(pool, Clock.systemUTC());
     tokens = new TokenRepository(pool, Clock.systemUTC());
     access = new UserAccess(users, tokens, new SignIn(vertx, users, HASHER, Clock.systemUTC(), SIGN_IN), false);
-    ApiFeatures features = ApiFeatures.of(api).withIncidents(incidents).withStatus(status).withTickets(tickets);
+    ApiFeatures features = ApiFeatures.of(api).withIncidents(incidents).withStatus(status).withTickets(tickets)
+        .withAudit(new AuditQueries(pool));
     if (influx.isPresent()) {
       features = features.withHistory(DeviceHistory.create(vertx, influx.get()));
     }

@@ -84,7 +84,7 @@ class OpenApiDocumentTest {
     ApiRouter.Built built;
     try {
       built = ApiServer.await(ApiRouter.create(server.vertx, new Health(server.vertx, Duration.ofSeconds(1)), registry,
-          new ApiFeatures(server.api, Optional.of(server.incidents), Optional.of(server.status), Optional.of(server.tickets), Optional.empty()),
+          ApiFeatures.of(server.api).withIncidents(server.incidents).withStatus(server.status).withTickets(server.tickets),
           server.access));
     } finally {
       registry.close();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.leitwarte.alerting.history.NotFoundException;
+import org.leitwarte.user.Role;
 import org.leitwarte.web.Language;
 import org.leitwarte.web.Messages;
 import org.slf4j.Logger;
@@ -24,11 +25,16 @@ final class Pages {
 
   private final Templates templates;
   private final boolean tickets;
+  private final boolean audit;
 
-  /** @param tickets whether tickets are set up: then the navigation and the alerts offer them */
-  Pages(Templates templates, boolean tickets) {
+  /**
+   * @param tickets whether tickets are set up: then the navigation and the alerts offer them
+   * @param audit whether the audit log is readable: then the navigation offers it to administrators
+   */
+  Pages(Templates templates, boolean tickets, boolean audit) {
     this.templates = templates;
     this.tickets = tickets;
+    this.audit = audit;
   }
 
   /**
@@ -45,6 +51,8 @@ final class Pages {
     all.put("nav_incidents", "incidents".equals(section));
     all.put("nav_tickets", "tickets".equals(section));
     all.put("tickets_on", tickets);
+    all.put("nav_audit", "audit".equals(section));
+    all.put("audit_on", audit && UiRequest.principal(context).role() == Role.ADMIN);
     all.put("q", languageQuery(context));
     all.put("lang_param", !languageQuery(context).isEmpty());
     String other = Language.ENGLISH.equals(messages.language()) ? Language.GERMAN : Language.ENGLISH;

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.leitwarte.alerting.maintenance.MaintenanceApi;
 import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.status.StatusBoard;
+import org.leitwarte.store.AuditQueries;
 import org.leitwarte.ticket.TicketService;
 import org.leitwarte.web.IncidentApi;
 
@@ -20,7 +21,7 @@ import org.leitwarte.web.IncidentApi;
  * where its own users announce maintenance),
  * a device ({@code /devices/{id}}), incidents ({@code /incidents}, {@code /incidents/{id}} with its
  * forms), tickets ({@code /tickets}, {@code /tickets/{id}} with its forms; {@code POST /tickets} opens one
- * from an alert or incident), and their stylesheet and script under {@value #ASSETS}. Server-rendered HTML that works
+ * from an alert or incident), the audit log for administrators ({@code /audit}), and their stylesheet and script under {@value #ASSETS}. Server-rendered HTML that works
  * without JavaScript; the board's script only keeps it current. Everything a page shows is scoped to
  * {@link UiRequest#principal}: another tenant's object answers the same 404 page as a missing one.
  */
@@ -35,6 +36,7 @@ public final class UiPages {
   private final Optional<TicketService> tickets;
   private final Optional<MaintenanceApi> maintenance;
   private final Optional<DeviceHistory> history;
+  private final Optional<AuditQueries> audit;
 
   /**
    * @param boards the status board as it is now (the same one the API and its event stream read)
@@ -44,14 +46,16 @@ public final class UiPages {
    *     their municipality's page
    * @param history a device's last 24 h for the charts on its page; when empty the page says they are not
    *     available
+   * @param audit the audit log; when present administrators read it at {@code /audit}
    */
   public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets,
-      Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history) {
+      Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history, Optional<AuditQueries> audit) {
     this.boards = Objects.requireNonNull(boards, "boards");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
     this.history = Objects.requireNonNull(history, "history");
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   /**
@@ -59,10 +63,10 @@ public final class UiPages {
    * checks of the API's routes can leave them out.
    */
   public static final Set<String> ROUTES = Set.of("/", "/board", "/tenants/:id", "/tenants/:id/maintenance", "/devices/:id", "/incidents", "/incidents/:id",
-      "/incidents/:id/:action", "/tickets", "/tickets/:id", "/tickets/:id/:action", ASSETS);
+      "/incidents/:id/:action", "/tickets", "/tickets/:id", "/tickets/:id/:action", "/audit", ASSETS);
 
   public void mount(Router router) {
-    Pages pages = new Pages(new Templates(), tickets.isPresent());
+    Pages pages = new Pages(new Templates(), tickets.isPresent(), audit.isPresent());
     BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent(), history);
     MaintenanceAnnouncement announcement = new MaintenanceAnnouncement(pages, board, boards, maintenance);
     IncidentPages incident = new IncidentPages(pages, boards, incidents);
@@ -85,6 +89,7 @@ public final class UiPages {
     router.post("/tickets").handler(PageAccess::signedIn).handler(ticketActions::open);
     router.post("/tickets/:id/:action").handler(BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES));
     router.post("/tickets/:id/:action").handler(PageAccess::signedIn).handler(ticketActions::act);
+    router.get("/audit").handler(PageAccess::signedIn).handler(new AuditPages(pages, audit)::list);
     router.get(ASSETS + "*").handler(StaticHandler.create("org/leitwarte/web/ui/static")
         .setCachingEnabled(false)
         .setDirectoryListing(false));
