@@ -3,11 +3,7 @@ package org.leitwarte.ticket;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.leitwarte.incident.notify.ResourceTemplates;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +70,7 @@ final class TicketTexts {
     model.put("summary", context.summary());
     model.put("since", time(context.since(), language));
     model.put("rule", context.rule().orElse(""));
-    return tidy(execute(language, "description", model));
+    return ResourceTemplates.tidy(execute(language, "description", model));
   }
 
   static String time(Instant instant, String language) {
@@ -82,7 +78,7 @@ final class TicketTexts {
   }
 
   private Mail mail(String language, Map<String, Object> model) {
-    return new Mail(oneLine(execute(language, "subject", model)), tidy(execute(language, "text", model)));
+    return new Mail(ResourceTemplates.oneLine(execute(language, "subject", model)), ResourceTemplates.tidy(execute(language, "text", model)));
   }
 
   private static Map<String, Object> model(Ticket ticket) {
@@ -103,35 +99,7 @@ final class TicketTexts {
   }
 
   private static Template compile(String language, String name) {
-    return Mustache.compiler()
-        .withEscaper(Escapers.NONE)
-        .emptyStringIsFalse(true)
-        .withLoader(partial -> new StringReader(stripFinalNewline(read(language, partial))))
-        .compile(read(language, name));
-  }
-
-  private static String read(String language, String name) {
-    String path = ROOT + language + "/" + name + ".mustache";
-    try (InputStream in = TicketTexts.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("ticket template " + path + " is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("ticket template " + path + " cannot be read", e);
-    }
-  }
-
-  private static String stripFinalNewline(String text) {
-    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " ").strip();
-  }
-
-  /** Sections that rendered nothing leave blank lines behind; at most one in a row is kept. */
-  private static String tidy(String text) {
-    return text.replaceAll("\\R{3,}", "\n\n").strip() + "\n";
+    return ResourceTemplates.compile(Mustache.compiler().withEscaper(Escapers.NONE).emptyStringIsFalse(true),
+        ROOT, language, name, "ticket template");
   }
 }

@@ -3,11 +3,6 @@ package org.leitwarte.incident.notify;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,8 +72,8 @@ public final class NotificationTexts {
     model.putAll(extras);
     String language = (String) model.get("language");
     return switch (format) {
-      case SUBJECT -> oneLine(execute(format, language, model));
-      case TEXT -> tidy(execute(format, language, model));
+      case SUBJECT -> ResourceTemplates.oneLine(execute(format, language, model));
+      case TEXT -> ResourceTemplates.tidy(execute(format, language, model));
       case SMS -> sms(language, model);
       default -> execute(format, language, model);
     };
@@ -86,7 +81,7 @@ public final class NotificationTexts {
 
   /** The SMS, its headline shortened until it fits; cut hard only if even that is not enough. */
   private String sms(String language, Map<String, Object> model) {
-    String text = oneLine(execute(Format.SMS, language, model));
+    String text = ResourceTemplates.oneLine(execute(Format.SMS, language, model));
     if (text.length() <= SMS_LIMIT) {
       return text;
     }
@@ -95,7 +90,7 @@ public final class NotificationTexts {
     if (keep < headline.length()) {
       Map<String, Object> shorter = new HashMap<>(model);
       shorter.put("headline", headline.substring(0, keep).strip() + "…");
-      text = oneLine(execute(Format.SMS, language, shorter));
+      text = ResourceTemplates.oneLine(execute(Format.SMS, language, shorter));
     }
     return text.length() <= SMS_LIMIT ? text : text.substring(0, SMS_LIMIT - 1) + "…";
   }
@@ -105,37 +100,7 @@ public final class NotificationTexts {
   }
 
   private static Template compile(Format format, String language) {
-    Mustache.Compiler compiler = Mustache.compiler()
-        .withEscaper(format.escaper)
-        .emptyStringIsFalse(true)
-        .zeroIsFalse(true)
-        .withLoader(name -> new StringReader(stripFinalNewline(read(language, name))));
-    return compiler.compile(read(language, format.template));
-  }
-
-  private static String read(String language, String name) {
-    String path = ROOT + language + "/" + name + ".mustache";
-    try (InputStream in = NotificationTexts.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("notification template " + path + " is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("notification template " + path + " cannot be read", e);
-    }
-  }
-
-  /** Partials are used inline: their file's last line break is not part of them. */
-  private static String stripFinalNewline(String text) {
-    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " ").strip();
-  }
-
-  /** Sections that rendered nothing leave blank lines behind; at most one in a row is kept. */
-  private static String tidy(String text) {
-    return text.replaceAll("\\R{3,}", "\n\n").strip() + "\n";
+    Mustache.Compiler compiler = Mustache.compiler().withEscaper(format.escaper).emptyStringIsFalse(true).zeroIsFalse(true);
+    return ResourceTemplates.compile(compiler, ROOT, language, format.template, "notification template");
   }
 }
