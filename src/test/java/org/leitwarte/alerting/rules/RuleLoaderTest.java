@@ -112,7 +112,7 @@ class RuleLoaderTest {
             List.of("rules.yaml:3: rule 'x': measurement: unknown measurement 'interfaces' (did you mean 'interface'?)")),
         arguments("unknown measurement without a close one",
             "rules:\n  - name: x\n    measurement: ups\n    severity: warning\n    condition: charge < 10\n",
-            List.of("rules.yaml:3: rule 'x': measurement: unknown measurement 'ups' (known: icmp, snmp, interface, cpu, storage, load, leitwarte, alert_event)")),
+            List.of("rules.yaml:3: rule 'x': measurement: unknown measurement 'ups' (known: icmp, snmp, interface, cpu, storage, load, service_check, snmp_trap, leitwarte, alert_event)")),
         arguments("unknown field",
             head + "    condition: util_out_pc > 90\n",
             List.of("rules.yaml:5: rule 'x': condition: measurement 'interface' has no field 'util_out_pc' (did you mean 'util_out_pct'?)")),
