@@ -19,16 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.leitwarte.alerting.history.ApiScope;
 import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.config.Problem;
-import org.leitwarte.incident.IncidentQuery;
 import org.leitwarte.incident.IncidentState;
 import org.leitwarte.incident.Notifications;
 import org.leitwarte.incident.engine.IncidentService;
@@ -123,7 +120,7 @@ final class IncidentAssembly {
         .compose(key -> startEngine(serviceUrl, key, names))
         .onSuccess(v -> {
           openIncidents.forEach((state, count) -> Gauge.builder("leitwarte_incidents", count, AtomicInteger::get)
-              .description("Open incidents by state (counted up to " + IncidentQuery.MAX_LIMIT + ")")
+              .description("Open incidents by state")
               .tag("state", state.label())
               .register(registry));
           countOpenIncidents();
@@ -240,11 +237,9 @@ final class IncidentAssembly {
 
   /** Open incidents by state, counted every half minute for {@code /metrics}. */
   private void countOpenIncidents() {
-    for (IncidentState state : List.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED)) {
-      incidents.list(ApiScope.EVERYTHING, new IncidentQuery(Set.of(state), Optional.empty(), Optional.empty(), IncidentQuery.MAX_LIMIT))
-          .onSuccess(found -> openIncidents.get(state).set(found.size()))
-          .onFailure(e -> LOG.debug("Open incidents cannot be counted: {}", e.getMessage()));
-    }
+    incidents.openCounts()
+        .onSuccess(counts -> openIncidents.forEach((state, gauge) -> gauge.set(counts.getOrDefault(state, 0L).intValue())))
+        .onFailure(e -> LOG.debug("Open incidents cannot be counted: {}", e.getMessage()));
   }
 
   /** The routing tree in force; without a routing file no alert is routed (an empty list of routes). */

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.leitwarte.alerting.Alert;
 import org.leitwarte.alerting.Severity;
@@ -101,6 +102,14 @@ final class IncidentRepository {
   Future<Long> countOpen() {
     return select(pool, "SELECT count(*) AS n FROM incident WHERE state IN " + IncidentRows.OPEN_STATES, Tuple.tuple(),
         row -> row.getLong("n")).map(rows -> rows.get(0));
+  }
+
+  /** Open incidents by state, one grouped count instead of listing them. */
+  Future<Map<IncidentState, Long>> countOpenByState() {
+    return select(pool, "SELECT state, count(*) AS n FROM incident WHERE state IN " + IncidentRows.OPEN_STATES
+        + " GROUP BY state", Tuple.tuple(), row -> Map.entry(
+            IncidentState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)), row.getLong("n")))
+        .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
   Future<Long> insert(SqlConnection connection, String groupKey, String title, Alert alert, MatchedRoute route,

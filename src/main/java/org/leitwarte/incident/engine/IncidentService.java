@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import org.leitwarte.incident.Incident;
 import org.leitwarte.incident.IncidentConflictException;
 import org.leitwarte.incident.IncidentDesk;
 import org.leitwarte.incident.IncidentQuery;
+import org.leitwarte.incident.IncidentState;
 import org.leitwarte.incident.Notifications;
 import org.leitwarte.incident.OnCallDirectory;
 import org.leitwarte.incident.TimelineEntry;
@@ -112,6 +114,11 @@ public final class IncidentService implements IncidentDesk {
   /** The incident, whoever asks: for the acknowledge link pages, whose signature stands for the scope. */
   public Future<Optional<Incident>> find(long id) {
     return incidents.find(incidents.pool(), id).map(found -> found.map(IncidentRows.Stored::incident));
+  }
+
+  /** How many incidents are open, by state (a state without any is absent). */
+  public Future<Map<IncidentState, Long>> openCounts() {
+    return incidents.countOpenByState();
   }
 
   /** Takes one alert change, after those before it. */

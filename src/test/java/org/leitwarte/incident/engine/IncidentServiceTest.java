@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,7 @@ class IncidentServiceTest {
     scene.fire(firing("b1", "beispieldorf", "rathaus", "router-rathaus"));
 
     assertThat(scene.open()).extracting(Incident::tenant).containsExactlyInAnyOrder("musterstadt", "beispieldorf");
+    assertThat(Await.result(scene.service.openCounts())).isEqualTo(Map.of(IncidentState.TRIGGERED, 2L));
     scene.advance(GROUP_WAIT);
     assertThat(scene.notifications.sent).extracting(n -> n.incident().tenant()).containsExactlyInAnyOrder("musterstadt", "beispieldorf");
   }
@@ -151,6 +153,7 @@ class IncidentServiceTest {
     assertThat(scene.notifications.summary()).containsExactly("mmueller:TRIGGERED:1");
     Incident incident = Await.result(scene.service.get(ApiScope.EVERYTHING, id));
     assertThat(incident.state()).isEqualTo(IncidentState.ACKNOWLEDGED);
+    assertThat(Await.result(scene.service.openCounts())).isEqualTo(Map.of(IncidentState.ACKNOWLEDGED, 1L));
     assertThat(incident.acknowledgedBy()).contains("mmueller");
     assertThat(incident.assignee()).contains("mmueller");
   }
