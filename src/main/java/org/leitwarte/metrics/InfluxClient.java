@@ -84,11 +84,14 @@ public final class InfluxClient implements AutoCloseable {
 
   /**
    * Creates the database and, unless it is {@code autogen}, the retention policy as the default one
-   * ({@code retention} zero means infinite). Both are left alone when they exist.
+   * ({@code retention} zero means infinite). Both are left alone when they exist; they are looked for
+   * first, because a user with only write privileges (production) may list but not create them.
    */
   public InfluxOutcome ensureDatabase() {
     try {
-      query("CREATE DATABASE " + identifier(database), null);
+      if (!databaseExists()) {
+        query("CREATE DATABASE " + identifier(database), null);
+      }
       if (!retentionPolicy.equals(AUTOGEN)) {
         ensureRetentionPolicy();
       }
@@ -96,6 +99,19 @@ public final class InfluxClient implements AutoCloseable {
     } catch (RuntimeException e) {
       return outcomeOf(e);
     }
+  }
+
+  private boolean databaseExists() {
+    for (QueryResult.Result result : query("SHOW DATABASES", null).getResults()) {
+      for (QueryResult.Series series : result.getSeries() == null ? List.<QueryResult.Series>of() : result.getSeries()) {
+        for (List<Object> row : series.getValues() == null ? List.<List<Object>>of() : series.getValues()) {
+          if (database.equals(row.get(0))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private void ensureRetentionPolicy() {

@@ -56,6 +56,8 @@ public final class InfluxDbServer implements AutoCloseable {
 
   private final Path dir;
   private final int httpPort;
+  /** The administrator's {@code u} and {@code p} for {@link #query} when authentication is on. */
+  private volatile Optional<String[]> administrator = Optional.empty();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Process process;
 
@@ -66,6 +68,21 @@ public final class InfluxDbServer implements AutoCloseable {
 
   /** Starts a new influxd on free loopback ports in a fresh temporary directory; returns when it answers. */
   public static InfluxDbServer start() {
+    return start(false);
+  }
+
+  /**
+   * Like {@link #start()}, with {@code auth-enabled = true} as in production: {@code admin} (password
+   * {@code admin-passwort}) is made the first user, and {@link #query} signs in as it.
+   */
+  public static InfluxDbServer startWithAuthentication() {
+    InfluxDbServer server = start(true);
+    server.query("CREATE USER admin WITH PASSWORD 'admin-passwort' WITH ALL PRIVILEGES");
+    server.administrator = Optional.of(new String[] {"admin", "admin-passwort"});
+    return server;
+  }
+
+  private static InfluxDbServer start(boolean authentication) {
     try {
       Path dir = Files.createTempDirectory("influxdb-test-");
       int httpPort = freePort();
@@ -84,9 +101,10 @@ public final class InfluxDbServer implements AutoCloseable {
           [http]
             bind-address = "127.0.0.1:%d"
             log-enabled = false
+            auth-enabled = %b
           [logging]
             level = "warn"
-          """.formatted(rpcPort, dir, dir, dir, httpPort));
+          """.formatted(rpcPort, dir, dir, dir, httpPort, authentication));
       InfluxDbServer server = new InfluxDbServer(dir, httpPort);
       // influxd would outlive a test JVM that exits without closing the server.
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "influxd-stopper"));
@@ -177,7 +195,10 @@ public final class InfluxDbServer implements AutoCloseable {
     if (database != null) {
       form.append("&db=").append(URLEncoder.encode(database, StandardCharsets.UTF_8));
     }
-    HttpRequest request = HttpRequest.newBuilder(url().resolve("/query"))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url().resolve("/query"));
+    administrator.ifPresent(user -> builder.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user[0] + ":" + user[1]).getBytes(StandardCharsets.UTF_8))));
+    HttpRequest request = builder
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
         .timeout(Duration.ofSeconds(30))
