@@ -23,7 +23,6 @@ public final class PollMetrics {
   private final ArrayDeque<CollectorPoll> recentCollectorPolls = new ArrayDeque<>();
   private final long windowMillis;
   private volatile int pollsInWindow;
-  private volatile Window window = Window.EMPTY;
 
   /**
    * The collector polls finished in the last polling interval, for Leitwarte's own sample: how many
@@ -111,6 +110,15 @@ public final class PollMetrics {
       while (!recentCollectorPolls.isEmpty() && recentCollectorPolls.peekFirst().atMillis() <= nowMillis - windowMillis) {
         recentCollectorPolls.pollFirst();
       }
+    }
+  }
+
+  /**
+   * The collector polls of the last interval, as of the last poll or housekeeping tick. Summed up when
+   * asked (every few seconds, for Leitwarte's own sample), not on every poll.
+   */
+  public Window window() {
+    synchronized (recentCollectorPolls) {
       int timeouts = 0;
       int errors = 0;
       double sum = 0;
@@ -125,13 +133,8 @@ public final class PollMetrics {
         max = Math.max(max, poll.millis());
       }
       int polls = recentCollectorPolls.size();
-      window = new Window(polls, timeouts, errors, polls == 0 ? 0 : sum / polls, max);
+      return polls == 0 ? Window.EMPTY : new Window(polls, timeouts, errors, sum / polls, max);
     }
-  }
-
-  /** The collector polls of the last interval, as of the last poll or housekeeping tick. */
-  public Window window() {
-    return window;
   }
 
   public int pollsInWindow() {
