@@ -255,7 +255,8 @@ public final class Leitwarte {
     MetricsWriterStatus status = writer.status();
     return new SelfSampleVerticle.Figures(status.influxUp(), status.spoolLines(), status.spoolBytes(),
         status.droppedLines(), status.quarantinedLines(), status.linesWritten(),
-        status.lastWriteLatency().toNanos() / 1e6, pollMetrics.pollsInWindow(), devices.size(), deviceStates.unreachable());
+        status.lastWriteLatency().toNanos() / 1e6, pollMetrics.pollsInWindow(), devices.size(), deviceStates.unreachable(),
+        pollMetrics.window());
   }
 
   /** Users, tokens and sign-in on the store, with the default lock-out policy. */
@@ -281,6 +282,9 @@ public final class Leitwarte {
     history = DeviceHistory.create(vertx, config.influx());
     ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets)
         .withHistory(history).withAudit(new AuditQueries(store.pool()));
+    if (config.grafana().isPresent()) {
+      features = features.withGrafana(config.grafana().get().url());
+    }
     http = new HttpServerVerticle(config.http(), health, registry, features, userAccess());
     return vertx.deployVerticle(http).map(id -> {
       httpDeployment = id;

@@ -20,8 +20,22 @@ public final class PollMetrics {
   private final Counter skippedBusy;
   private final Counter droppedLate;
   private final ArrayDeque<Long> recentPolls = new ArrayDeque<>();
+  private final ArrayDeque<CollectorPoll> recentCollectorPolls = new ArrayDeque<>();
   private final long windowMillis;
   private volatile int pollsInWindow;
+
+  /**
+   * The collector polls finished in the last polling interval, for Leitwarte's own sample: how many
+   * timed out, how many failed otherwise (authentication, error), and how long they took.
+   *
+   * @param polls collector polls finished (a device polled by SNMP and ICMP counts twice)
+   * @param averageMillis their mean duration, 0 when there were none
+   */
+  public record Window(int polls, int timeouts, int errors, double averageMillis, double maxMillis) {
+    static final Window EMPTY = new Window(0, 0, 0, 0, 0);
+  }
+
+  private record CollectorPoll(long atMillis, String status, double millis) {}
 
   public PollMetrics(MeterRegistry registry, Duration window) {
     this.registry = registry;
@@ -57,6 +71,15 @@ public final class PollMetrics {
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** {@link #recordPoll(String, String, long)}, and keeps it for {@link #window()} until it is an interval old. */
+  public void recordPoll(String collector, String status, long nanos, long nowMillis) {
+    recordPoll(collector, status, nanos);
+    synchronized (recentCollectorPolls) {
+      recentCollectorPolls.addLast(new CollectorPoll(nowMillis, status, nanos / 1e6));
+    }
+    trimCollectorPolls(nowMillis);
+  }
+
   /** Counts one finished device poll, for {@link #pollsInWindow()}. Called on one thread. */
   public void recordDevicePoll(long nowMillis) {
     recentPolls.addLast(nowMillis);
@@ -79,6 +102,39 @@ public final class PollMetrics {
       recentPolls.pollFirst();
     }
     pollsInWindow = recentPolls.size();
+    trimCollectorPolls(nowMillis);
+  }
+
+  private void trimCollectorPolls(long nowMillis) {
+    synchronized (recentCollectorPolls) {
+      while (!recentCollectorPolls.isEmpty() && recentCollectorPolls.peekFirst().atMillis() <= nowMillis - windowMillis) {
+        recentCollectorPolls.pollFirst();
+      }
+    }
+  }
+
+  /**
+   * The collector polls of the last interval, as of the last poll or housekeeping tick. Summed up when
+   * asked (every few seconds, for Leitwarte's own sample), not on every poll.
+   */
+  public Window window() {
+    synchronized (recentCollectorPolls) {
+      int timeouts = 0;
+      int errors = 0;
+      double sum = 0;
+      double max = 0;
+      for (CollectorPoll poll : recentCollectorPolls) {
+        if ("timeout".equals(poll.status())) {
+          timeouts++;
+        } else if (!"ok".equals(poll.status())) {
+          errors++;
+        }
+        sum += poll.millis();
+        max = Math.max(max, poll.millis());
+      }
+      int polls = recentCollectorPolls.size();
+      return polls == 0 ? Window.EMPTY : new Window(polls, timeouts, errors, sum / polls, max);
+    }
   }
 
   public int pollsInWindow() {

@@ -154,7 +154,7 @@ public final class SchedulerVerticle extends VerticleBase {
           LOG.error("Collector {} failed on device {} ({})", collector.name(), device.id(), device.source(), failure);
           return Future.succeededFuture(new PollResult.Error(String.valueOf(failure.getMessage()), List.of()));
         })
-        .onSuccess(result -> metrics.recordPoll(collector.name(), result.status(), System.nanoTime() - started));
+        .onSuccess(result -> metrics.recordPoll(collector.name(), result.status(), System.nanoTime() - started, clock.millis()));
   }
 
   private void finish(Device device, List<Collector> applicable, List<Future<PollResult>> polls) {

@@ -59,9 +59,12 @@ public final class ConfigLoader {
     NotifyConfigReader notifyReader = new NotifyConfigReader(environment);
     LeitwarteConfig.Incidents incidents = notifyReader.incidents(root.map("incidents"));
     LeitwarteConfig.Notify notify = notifyReader.notify(root.map("notify"));
+    Optional<LeitwarteConfig.Grafana> grafana = root.optionalMap("grafana")
+        .map(section -> section.required("url", ConfigLoader::httpUrl))
+        .map(LeitwarteConfig.Grafana::new);
     root.finish();
     problems.throwIfAny();
-    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify);
+    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify, grafana);
   }
 
   private LeitwarteConfig.Http http(YamlMap http) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * directory of the config file. Live objects (pools, sessions, verticles) are built from it elsewhere.
  *
  * @param rules the folder of alert rule files ({@code rules: ../alert-rules}); empty: no rules
+ * @param grafana where the Grafana dashboards are; empty: no links to them
  */
 public record LeitwarteConfig(
     Path file,
@@ -25,7 +26,8 @@ public record LeitwarteConfig(
     Icmp icmp,
     Optional<Path> rules,
     Incidents incidents,
-    Notify notifications) {
+    Notify notifications,
+    Optional<Grafana> grafana) {
 
   public LeitwarteConfig {
     Objects.requireNonNull(file, "file");
@@ -39,6 +41,17 @@ public record LeitwarteConfig(
     Objects.requireNonNull(incidents, "incidents");
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(grafana, "grafana");
+  }
+
+  /**
+   * {@code grafana: {url: https://grafana.example/}}: where the dashboards of {@code dashboards/} are
+   * served; a device's page in the web UI links to its dashboard there.
+   */
+  public record Grafana(URI url) {
+    public Grafana {
+      Objects.requireNonNull(url, "url");
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.leitwarte.EventAddresses;
+import org.leitwarte.collect.PollMetrics;
 import org.leitwarte.collect.Sample;
 import org.leitwarte.collect.SampleBatch;
 
@@ -34,7 +35,8 @@ public final class SelfSampleVerticle extends VerticleBase {
       double writeLatencyMillis,
       long pollsLastInterval,
       long devices,
-      long devicesUnreachable) {}
+      long devicesUnreachable,
+      PollMetrics.Window pollWindow) {}
 
   private final String node;
   private final Duration every;
@@ -79,6 +81,14 @@ public final class SelfSampleVerticle extends VerticleBase {
     fields.put("polls_last_interval", figures.pollsLastInterval());
     fields.put("devices", figures.devices());
     fields.put("devices_unreachable", figures.devicesUnreachable());
+    PollMetrics.Window window = figures.pollWindow();
+    fields.put("poll_timeouts_last_interval", (long) window.timeouts());
+    fields.put("poll_errors_last_interval", (long) window.errors());
+    // A mean of no polls is no number: left out rather than written as 0.
+    if (window.polls() > 0) {
+      fields.put("poll_duration_avg_ms", window.averageMillis());
+      fields.put("poll_duration_max_ms", window.maxMillis());
+    }
     return new Sample(MEASUREMENT, Map.of("tenant", TENANT, "site", "-", "device", node), fields, timestampMillis);
   }
 }

@@ -285,6 +285,18 @@ class ConfigLoaderTest {
                     .containsExactly("leitwarte.yaml: file not found: " + file));
   }
 
+  @Test
+  void grafana_url_is_read_when_given_and_absent_otherwise() throws Exception {
+    assertThat(ConfigLoader.load(write("leitwarte.yaml", MINIMAL), Map.of()).grafana()).isEmpty();
+    assertThat(ConfigLoader.load(write("leitwarte.yaml", MINIMAL + "grafana: {url: \"https://grafana.example/\"}\n"), Map.of()).grafana())
+        .contains(new LeitwarteConfig.Grafana(URI.create("https://grafana.example/")));
+    Path bad = write("leitwarte.yaml", MINIMAL + "grafana: {url: grafana.example, uri: x}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(bad, Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).map(Problem::toString).containsExactly(
+            "leitwarte.yaml:6: grafana.url: expected an http or https URL like http://127.0.0.1:8086, got 'grafana.example'",
+            "leitwarte.yaml:6: grafana: unknown key 'uri' (did you mean 'url'?)"));
+  }
+
   private Path write(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
   }

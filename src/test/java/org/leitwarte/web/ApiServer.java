@@ -122,6 +122,12 @@ final class ApiServer implements AutoCloseable {
    */
   ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail, Optional<LeitwarteConfig.Influx> influx)
       throws Exception {
+    this(dir, dialect, mail, influx, Optional.empty());
+  }
+
+  /** @param grafana where the Grafana dashboards are; device pages link there */
+  ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail, Optional<LeitwarteConfig.Influx> influx,
+      Optional<URI> grafana) throws Exception {
     stores = new StoreFixture(dir);
     Store store = await(stores.open(vertx, dialect));
     pool = store.pool();
@@ -157,6 +163,9 @@ final class ApiServer implements AutoCloseable {
         .withAudit(new AuditQueries(pool));
     if (influx.isPresent()) {
       features = features.withHistory(DeviceHistory.create(vertx, influx.get()));
+    }
+    if (grafana.isPresent()) {
+      features = features.withGrafana(grafana.get());
     }
     HttpServerVerticle http = new HttpServerVerticle(new LeitwarteConfig.Http("127.0.0.1", 0), health, registry, features, access);
     await(vertx.deployVerticle(http));

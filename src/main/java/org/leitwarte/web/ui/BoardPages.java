@@ -2,6 +2,7 @@ package org.leitwarte.web.ui;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,18 +35,21 @@ final class BoardPages {
   private final Optional<IncidentApi> incidents;
   private final boolean announcing;
   private final Optional<DeviceHistory> history;
+  private final Optional<URI> grafana;
 
   /**
    * @param announcing whether maintenance windows can be announced on a municipality's page
    * @param history the charts of a device's last 24 h
+   * @param grafana where the Grafana dashboards are, for the link to a device's dashboard
    */
   BoardPages(Pages pages, Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, boolean announcing,
-      Optional<DeviceHistory> history) {
+      Optional<DeviceHistory> history, Optional<URI> grafana) {
     this.pages = pages;
     this.boards = boards;
     this.incidents = incidents;
     this.announcing = announcing;
     this.history = history;
+    this.grafana = grafana;
   }
 
   void board(RoutingContext context) {
@@ -144,6 +148,7 @@ final class BoardPages {
         .map(state -> Pages.when(java.time.Instant.ofEpochMilli(state.sinceMillis()), messages)).orElse(null));
     model.put("reason", device.reachability().map(state -> state.reason() == null ? "" : state.reason()).orElse(""));
     model.put("in_maintenance", device.inMaintenance());
+    model.put("grafana_url", grafana.map(base -> GrafanaLink.device(base, facts.tenant(), device.id())).orElse(null));
     model.put("alerts", Views.alerts(device.alerts(), messages));
     model.put("incidents", found.stream().map(incident -> Views.incident(incident, tenantNames, this::personName, messages)).toList());
     model.put("incidents_set_up", incidents.isPresent());

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import org.leitwarte.web.PageAccess;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,7 @@ public final class UiPages {
   private final Optional<MaintenanceApi> maintenance;
   private final Optional<DeviceHistory> history;
   private final Optional<AuditQueries> audit;
+  private final Optional<URI> grafana;
 
   /**
    * @param boards the status board as it is now (the same one the API and its event stream read)
@@ -47,15 +49,17 @@ public final class UiPages {
    * @param history a device's last 24 h for the charts on its page; when empty the page says they are not
    *     available
    * @param audit the audit log; when present administrators read it at {@code /audit}
+   * @param grafana where the Grafana dashboards are; when present a device's page links to its dashboard
    */
   public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets,
-      Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history, Optional<AuditQueries> audit) {
+      Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history, Optional<AuditQueries> audit, Optional<URI> grafana) {
     this.boards = Objects.requireNonNull(boards, "boards");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
     this.history = Objects.requireNonNull(history, "history");
     this.audit = Objects.requireNonNull(audit, "audit");
+    this.grafana = Objects.requireNonNull(grafana, "grafana");
   }
 
   /**
@@ -67,7 +71,7 @@ public final class UiPages {
 
   public void mount(Router router) {
     Pages pages = new Pages(new Templates(), tickets.isPresent(), audit.isPresent());
-    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent(), history);
+    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent(), history, grafana);
     MaintenanceAnnouncement announcement = new MaintenanceAnnouncement(pages, board, boards, maintenance);
     IncidentPages incident = new IncidentPages(pages, boards, incidents);
     TicketPages ticket = new TicketPages(pages, boards, tickets);
