@@ -59,6 +59,8 @@ public final class ConfigLoader {
     NotifyConfigReader notifyReader = new NotifyConfigReader(environment);
     LeitwarteConfig.Incidents incidents = notifyReader.incidents(root.map("incidents"));
     LeitwarteConfig.Notify notify = notifyReader.notify(root.map("notify"));
+    // discovery: holds SNMP credentials in the inventory's form; org.leitwarte.discovery reads and checks it.
+    root.has("discovery");
     root.finish();
     problems.throwIfAny();
     return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify);
