@@ -14,7 +14,7 @@ import org.leitwarte.inventory.SnmpSettings;
 public record DiscoverySettings(List<SnmpSettings> credentials, int maxAddresses, int maxConcurrent) {
 
   public static final int DEFAULT_MAX_ADDRESSES = 1024;
-  public static final int DEFAULT_MAX_CONCURRENT = 32;
+  public static final int DEFAULT_MAX_CONCURRENT = 64;
 
   public DiscoverySettings {
     credentials = List.copyOf(credentials);

@@ -167,4 +167,15 @@ class DiscoverCommandTest {
     assertThat(outcome.exit()).isEqualTo(LeitwarteCommand.CONFIG_ERROR);
     assertThat(outcome.err()).contains("leitwarte.yaml:10: discovery: unknown key 'max_adresses' (did you mean 'max_addresses'?)");
   }
+
+  @Test
+  void check_config_reports_a_problem_of_the_discovery_section() throws Exception {
+    Path config = config();
+    Files.writeString(config, Files.readString(config).replace("user: monuser, ", ""));
+
+    Outcome outcome = run("check-config", "--config", config.toString());
+
+    assertThat(outcome.exit()).isEqualTo(LeitwarteCommand.CONFIG_ERROR);
+    assertThat(outcome.err()).contains("leitwarte.yaml:13: discovery.snmp[1]: missing key 'user' (needed for SNMP version 3)");
+  }
 }
