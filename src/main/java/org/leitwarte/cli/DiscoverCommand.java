@@ -35,6 +35,9 @@ final class DiscoverCommand implements Callable<Integer> {
   @Option(names = {"-t", "--tenant"}, required = true, description = "the tenant (municipality) the devices are proposed for")
   String tenant;
 
+  @Option(names = "--lang", defaultValue = "de", description = "language of the snippet's comments: de or en (default ${DEFAULT-VALUE})")
+  String language;
+
   @Parameters(arity = "1..*", paramLabel = "CIDR", description = "IPv4 ranges such as 192.0.2.0/24, or single addresses (/32)")
   List<String> ranges;
 
@@ -45,6 +48,11 @@ final class DiscoverCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!List.of("de", "en").contains(language)) {
+      err.println("discover: --lang: expected de or en, got '" + language + "'");
+      err.flush();
+      return LeitwarteCommand.REFUSED;
+    }
     LoadedConfig loaded = LoadedConfig.load(config, System.getenv(), err);
     if (loaded == null) {
       return LeitwarteCommand.CONFIG_ERROR;
@@ -61,7 +69,7 @@ final class DiscoverCommand implements Callable<Integer> {
     try {
       Discovery discovery = new Discovery(vertx, settings, loaded.config().icmp(), loaded.config().polling().snmpSourceAddress());
       // The command line is the edge of the program: blocking on the result here is fine.
-      DiscoveryReport report = discovery.run(tenant, ranges, loaded.inventory()).toCompletionStage().toCompletableFuture().get();
+      DiscoveryReport report = discovery.run(tenant, ranges, loaded.inventory(), language).toCompletionStage().toCompletableFuture().get();
       out.print(report.snippet());
       out.flush();
       summary(report, err);

@@ -70,6 +70,11 @@ public final class Discovery {
    * @param inventory what is already known: its devices' addresses are marked, its ids are not proposed
    */
   public Future<DiscoveryReport> run(String tenant, List<String> ranges, Inventory inventory) {
+    return run(tenant, ranges, inventory, "de");
+  }
+
+  /** As {@link #run(String, List, Inventory)}, with the snippet's comments in {@code language} ({@code de}, {@code en}). */
+  public Future<DiscoveryReport> run(String tenant, List<String> ranges, Inventory inventory, String language) {
     List<String> addresses;
     try {
       addresses = check(tenant, ranges, inventory);
@@ -83,7 +88,7 @@ public final class Discovery {
         .compose(pinged -> probeAll(pinged).map(answers -> new Findings(addresses, pinged, answers)))
         .map(findings -> {
           Proposal proposal = ProposalPlanner.plan(tenant, ranges, findings, inventory);
-          return new DiscoveryReport(findings, proposal, InventorySnippet.render(proposal, settings.credentials()));
+          return new DiscoveryReport(findings, proposal, InventorySnippet.render(proposal, settings.credentials(), language));
         })
         .onComplete(promise));
     return promise.future();

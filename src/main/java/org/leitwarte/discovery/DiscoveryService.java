@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.leitwarte.inventory.Inventory;
 import org.leitwarte.store.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Discovery as the API offers it: against the inventory in force, with an audit row ({@code
@@ -18,6 +20,7 @@ import org.leitwarte.store.AuditLog;
 public final class DiscoveryService {
 
   static final String ACTION = "discovery.run";
+  private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
 
   private final Discovery discovery;
   private final Supplier<Inventory> inventory;
@@ -32,15 +35,17 @@ public final class DiscoveryService {
   /**
    * @param actor who asked, for the audit log
    * @param clientAddress where the request came from
+   * @param language of the snippet's comments, {@code de} or {@code en}
    */
-  public Future<DiscoveryReport> discover(String actor, Optional<String> clientAddress, String tenant, List<String> ranges) {
+  public Future<DiscoveryReport> discover(
+      String actor, Optional<String> clientAddress, String tenant, List<String> ranges, String language) {
     Inventory current = inventory.get();
     try {
       discovery.check(tenant, ranges, current);
     } catch (DiscoveryRefusedException e) {
       return Future.failedFuture(e);
     }
-    return discovery.run(tenant, ranges, current).transform(run -> {
+    return discovery.run(tenant, ranges, current, language).transform(run -> {
       JsonObject detail = new JsonObject().put("ranges", new JsonArray(ranges));
       if (run.succeeded()) {
         DiscoveryReport report = run.result();
@@ -48,8 +53,10 @@ public final class DiscoveryService {
             .put("pinged", report.findings().pinged().size())
             .put("snmp", report.findings().answers().size())
             .put("proposed", new JsonArray(report.proposal().entries(Proposal.Kind.NEW).stream().map(Proposal.Entry::id).toList()));
+        LOG.info("Discovery for tenant {} by {} over {}: {}", tenant, actor, ranges, detail.encode());
       } else {
         detail.put("error", String.valueOf(run.cause().getMessage()));
+        LOG.warn("Discovery for tenant {} by {} over {} failed: {}", tenant, actor, ranges, run.cause().getMessage());
       }
       return pool.withConnection(connection -> AuditLog.append(connection, actor, ACTION, "tenant:" + tenant, detail, clientAddress))
           .compose(audited -> run.succeeded() ? Future.succeededFuture(run.result()) : Future.failedFuture(run.cause()));

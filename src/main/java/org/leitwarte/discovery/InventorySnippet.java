@@ -13,8 +13,8 @@ import org.leitwarte.inventory.SnmpSettings.AuthProtocol;
 import org.leitwarte.inventory.SnmpSettings.PrivProtocol;
 
 /**
- * A {@link Proposal} as a piece of inventory YAML for an administrator to review (German comments, as the
- * inventory files are). The active entries under {@code devices:} are exactly the new SNMP devices;
+ * A {@link Proposal} as a piece of inventory YAML for an administrator to review, with comments in German
+ * (default) or English. The active entries under {@code devices:} are exactly the new SNMP devices;
  * addresses already in the inventory and ping-only addresses are comments (the latter ready to be
  * uncommented). Pasted into an inventory file that has (or next to one that has) the tenant, it loads.
  *
@@ -34,19 +34,27 @@ public final class InventorySnippet {
 
   private final Proposal proposal;
   private final List<SnmpSettings> credentials;
+  private final SnippetTexts texts;
   /** Placeholder reference → the credential key it stands for, in order of first use. */
   private final Map<String, String> placeholders = new LinkedHashMap<>();
 
-  private InventorySnippet(Proposal proposal, List<SnmpSettings> credentials) {
+  private InventorySnippet(Proposal proposal, List<SnmpSettings> credentials, SnippetTexts texts) {
     this.proposal = proposal;
     this.credentials = credentials;
+    this.texts = texts;
+  }
+
+  /** With German comments. */
+  public static String render(Proposal proposal, List<SnmpSettings> credentials) {
+    return render(proposal, credentials, "de");
   }
 
   /**
    * @param credentials {@code discovery.snmp}, which {@link SnmpAnswer#credential()} indexes
+   * @param language {@code en} for English comments, anything else German
    */
-  public static String render(Proposal proposal, List<SnmpSettings> credentials) {
-    return new InventorySnippet(proposal, credentials).render();
+  public static String render(Proposal proposal, List<SnmpSettings> credentials, String language) {
+    return new InventorySnippet(proposal, credentials, SnippetTexts.of(language)).render();
   }
 
   private String render() {
@@ -57,13 +65,13 @@ public final class InventorySnippet {
     found.forEach(entry -> device(entry, body));
     if (!existing.isEmpty()) {
       body.add("");
-      body.add("  # Schon im Inventar, nicht noch einmal aufnehmen:");
-      existing.forEach(entry -> body.add("  # " + entry.address() + " schon im Inventar als " + entry.id()
-          + " (Mandant " + entry.existingTenant().orElse("?") + ")" + entry.answer().map(a -> " – " + describe(a)).orElse("")));
+      body.add("  " + texts.text("existing.title"));
+      existing.forEach(entry -> body.add("  # " + texts.text("existing.entry", entry.address(), entry.id(),
+          entry.existingTenant().orElse("?")) + entry.answer().map(a -> " – " + describe(a)).orElse("")));
     }
     if (!pingOnly.isEmpty()) {
       body.add("");
-      body.add("  # Antworten nur auf Ping, mit keinem Zugang aus discovery.snmp auf SNMP; zum Übernehmen '# ' entfernen:");
+      body.add("  " + texts.text("ping_only.title"));
       pingOnly.forEach(entry -> body.add("  # - {id: " + scalar(entry.id()) + ", tenant: " + scalar(proposal.tenant())
           + ", address: " + scalar(entry.address()) + ", icmp: true}"));
     }
@@ -75,15 +83,12 @@ public final class InventorySnippet {
 
   private List<String> header(int found, int existing, int pingOnly) {
     List<String> lines = new ArrayList<>();
-    lines.add("# Vorschlag der Netzwerkerkennung (leitwarte discover) für Mandant " + proposal.tenant()
-        + ": nichts davon ist ins Inventar eingetragen.");
-    lines.add("# Bereiche: " + String.join(", ", proposal.ranges()) + " – " + proposal.swept() + " Adressen abgefragt, "
-        + (found + existing + pingOnly) + " antworten auf Ping; " + found + " neue SNMP-Geräte, " + existing
-        + " schon im Inventar, " + pingOnly + " nur Ping.");
-    lines.add("# Prüfen, anpassen (site, parent, labels) und in eine Inventardatei übernehmen.");
+    lines.add(texts.text("header.title", proposal.tenant()));
+    lines.add(texts.text("header.counts", String.join(", ", proposal.ranges()), proposal.swept(),
+        found + existing + pingOnly, found, existing, pingOnly));
+    lines.add(texts.text("header.review"));
     if (!placeholders.isEmpty()) {
-      lines.add("# Zugangsdaten, die in leitwarte.yaml wörtlich stehen, zeigt der Vorschlag nicht; setzen Sie die Variable");
-      lines.add("# oder tragen Sie eine eigene Referenz ein:");
+      lines.addAll(texts.text("header.secrets").lines().toList());
       placeholders.forEach((reference, key) -> lines.add("#   " + reference + " = " + key));
     }
     return lines;
@@ -91,7 +96,7 @@ public final class InventorySnippet {
 
   private void device(Proposal.Entry entry, List<String> lines) {
     SnmpAnswer answer = entry.answer().orElseThrow();
-    lines.add("  # " + describe(answer) + " – Zugang discovery.snmp[" + answer.credential() + "]");
+    lines.add("  # " + describe(answer) + " – " + texts.text("device.credential", answer.credential()));
     lines.add("  - id: " + scalar(entry.id()));
     lines.add("    tenant: " + scalar(proposal.tenant()));
     lines.add("    address: " + scalar(entry.address()));
@@ -99,9 +104,9 @@ public final class InventorySnippet {
     lines.add("    icmp: true");
   }
 
-  private static String describe(SnmpAnswer answer) {
+  private String describe(SnmpAnswer answer) {
     List<String> parts = new ArrayList<>();
-    parts.add("sysName " + answer.sysName().map(InventorySnippet::oneLine).orElse("(keiner)"));
+    parts.add("sysName " + answer.sysName().map(InventorySnippet::oneLine).orElse(texts.text("sys_name.none")));
     answer.sysDescr().ifPresent(descr -> parts.add("sysDescr " + oneLine(descr)));
     answer.sysObjectId().ifPresent(oid -> parts.add("sysObjectID " + oneLine(oid)));
     return String.join(", ", parts);

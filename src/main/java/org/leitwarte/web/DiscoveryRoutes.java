@@ -38,7 +38,7 @@ final class DiscoveryRoutes implements RouteGroup {
     List<String> ranges = new ArrayList<>();
     body.getJsonArray("ranges", new JsonArray()).forEach(range -> ranges.add(String.valueOf(range)));
     String tenant = body.getString("tenant", "");
-    Responses.ok(context, discovery.discover(request.principal().user(), request.address(), tenant, ranges)
+    Responses.ok(context, discovery.discover(request.principal().user(), request.address(), tenant, ranges, request.language())
         .recover(failure -> failure instanceof DiscoveryRefusedException refused
             ? Future.failedFuture(new InvalidInputException(refused.field(), refused.getMessage()))
             : Future.failedFuture(failure))

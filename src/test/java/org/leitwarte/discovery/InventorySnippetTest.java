@@ -74,6 +74,7 @@ class InventorySnippetTest {
         .contains("#   ${env:LEITWARTE_DISCOVERY_SNMP1_COMMUNITY} = discovery.snmp[0].community")
         .contains("# 127.0.0.2 schon im Inventar als wr-router (Mandant wernigerode) – sysName snmpd-test")
         .contains("  # - {id: host-127-0-0-1, tenant: wernigerode, address: 127.0.0.1, icmp: true}")
+        .contains("zum Übernehmen '# ' entfernen")
         .doesNotContain("geheim-public", "privpass-literal", "- id: snmpd-test");
   }
 
@@ -104,6 +105,21 @@ class InventorySnippetTest {
     assertThat(devices).extracting(Device::id).containsExactly("profiler3750-2", "profiler3750-3", "host-127-0-0-1");
     assertThat(devices.get(2).snmp()).isEmpty();
     assertThat(devices.get(2).icmp()).isTrue();
+  }
+
+  @Test
+  void in_english_the_comments_are_english_and_the_entries_the_same() throws Exception {
+    String english = InventorySnippet.render(
+        ProposalPlanner.plan("wernigerode", List.of("127.0.0.0/29"), findings, inventory), CREDENTIALS, "en");
+
+    assertThat(english)
+        .contains("for tenant wernigerode: none of it is in the inventory")
+        .contains("6 addresses swept, 4 answer ping; 2 new SNMP devices, 1 already in the inventory, 1 ping only")
+        .contains("# 127.0.0.2 already in the inventory as wr-router (tenant wernigerode)")
+        .contains("remove '# ' to take one")
+        .contains("credential discovery.snmp[0]")
+        .doesNotContain("Mandant", "Inventar");
+    assertThat(load(english)).extracting(Device::id).containsExactly("profiler3750-2", "profiler3750-3");
   }
 
   @Test

@@ -110,6 +110,14 @@ class DiscoveryApiTest {
   }
 
   @Test
+  void with_lang_en_the_snippet_speaks_english() {
+    Answer answer = server.client.post("/api/v1/discovery?lang=en", request("wernigerode", "127.0.0.7/32"));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().getString("snippet")).contains("Proposal of network discovery").contains("  - id: snmpd-test");
+  }
+
+  @Test
   void a_tenant_user_and_staff_may_not_run_discovery() throws Exception {
     ApiClient tenantUser = server.client.as(server.token("wr-it", Role.TENANT, Optional.of("wernigerode")));
     ApiClient staff = server.client.as(server.token("skrause", Role.STAFF, Optional.empty()));
