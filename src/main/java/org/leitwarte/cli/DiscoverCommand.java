@@ -80,7 +80,7 @@ final class DiscoverCommand implements Callable<Integer> {
         err.flush();
         return LeitwarteCommand.REFUSED;
       }
-      err.println("discover: cannot sweep: " + e.getCause().getMessage());
+      err.println("discover: " + e.getCause().getMessage());
       err.flush();
       return LeitwarteCommand.START_FAILED;
     } finally {

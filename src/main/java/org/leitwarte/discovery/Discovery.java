@@ -65,7 +65,8 @@ public final class Discovery {
 
   /**
    * Runs discovery for {@code tenant} over {@code ranges}. Fails with {@link DiscoveryRefusedException} for
-   * a request {@link #check} refuses, or with the reason fping or the SNMP socket could not be used.
+   * a request {@link #check} refuses, or with {@link DiscoveryUnavailableException} naming why fping or the
+   * SNMP socket could not be used.
    *
    * @param inventory what is already known: its devices' addresses are marked, its ids are not proposed
    */
@@ -96,7 +97,9 @@ public final class Discovery {
 
   /** The addresses that answered at least one echo request, in sweep order. */
   private Future<List<String>> sweep(List<String> addresses) {
-    return IcmpCollector.create(vertx, icmp).compose(collector -> {
+    return IcmpCollector.create(vertx, icmp)
+        .recover(failure -> Future.failedFuture(new DiscoveryUnavailableException("cannot ping: " + failure.getMessage(), failure)))
+        .compose(collector -> {
       long now = System.currentTimeMillis();
       List<Future<PollResult>> pings = addresses.stream().map(address -> collector.poll(pingTarget(address), now)).toList();
       return Future.join(pings).eventually(collector::close).transform(done -> {
@@ -126,7 +129,10 @@ public final class Discovery {
     if (pinged.isEmpty() || settings.credentials().isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return SystemProbe.open(vertx, snmpBindAddress).compose(probe ->
+    return SystemProbe.open(vertx, snmpBindAddress)
+        .recover(failure -> Future.failedFuture(new DiscoveryUnavailableException("cannot open an SNMP socket on "
+            + snmpBindAddress + ": " + failure.getMessage(), failure)))
+        .compose(probe ->
         Bounded.map(pinged, settings.maxConcurrent(), address -> probe(probe, address, 0))
             .eventually(probe::close))
         .map(answers -> answers.stream().flatMap(Optional::stream).toList());

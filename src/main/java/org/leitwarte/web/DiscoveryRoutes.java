@@ -1,6 +1,5 @@
 package org.leitwarte.web;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -8,10 +7,12 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.leitwarte.alerting.history.InvalidInputException;
 import org.leitwarte.discovery.DiscoveryRefusedException;
 import org.leitwarte.discovery.DiscoveryReport;
 import org.leitwarte.discovery.DiscoveryService;
+import org.leitwarte.discovery.DiscoveryUnavailableException;
 import org.leitwarte.discovery.Proposal;
 import org.leitwarte.discovery.SnmpAnswer;
 
@@ -38,11 +39,18 @@ final class DiscoveryRoutes implements RouteGroup {
     List<String> ranges = new ArrayList<>();
     body.getJsonArray("ranges", new JsonArray()).forEach(range -> ranges.add(String.valueOf(range)));
     String tenant = body.getString("tenant", "");
-    Responses.ok(context, discovery.discover(request.principal().user(), request.address(), tenant, ranges, request.language())
-        .recover(failure -> failure instanceof DiscoveryRefusedException refused
-            ? Future.failedFuture(new InvalidInputException(refused.field(), refused.getMessage()))
-            : Future.failedFuture(failure))
-        .map(report -> json(tenant, ranges, report)));
+    discovery.discover(request.principal().user(), request.address(), tenant, ranges, request.language())
+        .onSuccess(report -> Responses.send(context, 200, json(tenant, ranges, report)))
+        .onFailure(failure -> {
+          if (failure instanceof DiscoveryRefusedException refused) {
+            context.fail(new InvalidInputException(refused.field(), refused.getMessage()));
+          } else if (failure instanceof DiscoveryUnavailableException unavailable) {
+            // fping or the SNMP socket: the server's set-up, not the request; the message says what to fix.
+            Responses.send(context, 503, new ApiError(503, ApiError.UNAVAILABLE, unavailable.getMessage(), Optional.empty()).toJson());
+          } else {
+            context.fail(failure);
+          }
+        });
   }
 
   static JsonObject json(String tenant, List<String> ranges, DiscoveryReport report) {

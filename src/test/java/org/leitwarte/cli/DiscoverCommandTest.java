@@ -178,4 +178,16 @@ class DiscoverCommandTest {
     assertThat(outcome.exit()).isEqualTo(LeitwarteCommand.CONFIG_ERROR);
     assertThat(outcome.err()).contains("leitwarte.yaml:13: discovery.snmp[1]: missing key 'user' (needed for SNMP version 3)");
   }
+
+  @Test
+  void without_fping_discover_says_so_and_exits_2() throws Exception {
+    Path config = config();
+    Files.writeString(config, Files.readString(config).replace("icmp: {count: 1,", "icmp: {fping: /nonexistent/fping, count: 1,"));
+
+    Outcome outcome = run("discover", "--config", config.toString(), "--tenant", "wernigerode", "127.0.0.1/32");
+
+    assertThat(outcome.exit()).isEqualTo(LeitwarteCommand.START_FAILED);
+    assertThat(outcome.err()).contains("discover: cannot ping: fping not found at '/nonexistent/fping'");
+    assertThat(outcome.out()).isEmpty();
+  }
 }
