@@ -68,7 +68,8 @@ class DiscoverCommandTest {
 
   /**
    * discovery.snmp: a community nobody knows, snmpd's v3 user (auth password literal, priv password from a
-   * file), then the switch's community from a file. The inventory already has a firewall at 127.0.0.9.
+   * file), then the switch's community from a file, last snmpd's community (which must not win over the v3
+   * user before it). The inventory already has a firewall at 127.0.0.9.
    */
   private Path config() throws Exception {
     Files.writeString(dir.resolve("priv"), SnmpdServer.MONUSER.privPassword());
@@ -95,7 +96,8 @@ class DiscoverCommandTest {
             - {version: 2c, community: nobody-knows-this, port: %1$d, timeout: 300ms, retries: 0}
             - {version: 3, port: %1$d, user: monuser, auth: SHA-256, auth_password: %2$s, priv: AES-256, priv_password: "${file:%3$s}", timeout: 500ms, retries: 0}
             - {version: 2c, community: "${file:%4$s}", port: %1$d, timeout: 2s, retries: 1}
-        """.formatted(port, SnmpdServer.MONUSER.authPassword(), dir.resolve("priv"), dir.resolve("community")));
+            - {version: 2c, community: %5$s, port: %1$d, timeout: 300ms, retries: 0}
+        """.formatted(port, SnmpdServer.MONUSER.authPassword(), dir.resolve("priv"), dir.resolve("community"), SnmpdServer.COMMUNITY));
     return config;
   }
 
@@ -128,7 +130,9 @@ class DiscoverCommandTest {
         Map.of("LEITWARTE_DISCOVERY_SNMP2_AUTH_PASSWORD", SnmpdServer.MONUSER.authPassword())).devices();
     assertThat(devices).extracting(Device::id).containsExactly("snmpd-test", "profiler3750");
     assertThat(devices).extracting(Device::address).containsExactly(SNMPD_HOST, SNMPSIM_HOST);
+    // The first credential that answers wins: snmpd's v3 user, not its community further down.
     assertThat(devices.get(0).snmp().orElseThrow().user()).contains("monuser");
+    assertThat(snippet).contains("– Zugang discovery.snmp[1]\n  - id: snmpd-test").doesNotContain(SnmpdServer.COMMUNITY);
     assertThat(devices.get(1).snmp().orElseThrow().port()).isEqualTo(port);
   }
 
