@@ -27,6 +27,9 @@ import org.leitwarte.collect.icmp.IcmpCollector;
 import org.leitwarte.collect.snmp.SnmpCollector;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.config.Problem;
+import org.leitwarte.discovery.Discovery;
+import org.leitwarte.discovery.DiscoveryService;
+import org.leitwarte.discovery.DiscoverySettingsReader;
 import org.leitwarte.health.Health;
 import org.leitwarte.health.HealthCheck;
 import org.leitwarte.health.SelfSampleVerticle;
@@ -282,14 +285,21 @@ public final class Leitwarte {
     history = DeviceHistory.create(vertx, config.influx());
     ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets)
         .withHistory(history).withAudit(new AuditQueries(store.pool()));
-    if (config.grafana().isPresent()) {
-      features = features.withGrafana(config.grafana().get().url());
-    }
-    http = new HttpServerVerticle(config.http(), health, registry, features, userAccess());
-    return vertx.deployVerticle(http).map(id -> {
+    ApiFeatures withGrafana = config.grafana().map(grafana -> features.withGrafana(grafana.url())).orElse(features);
+    return discovery().compose(discovery -> {
+      http = new HttpServerVerticle(config.http(), health, registry, withGrafana.withDiscovery(discovery), userAccess());
+      return vertx.deployVerticle(http);
+    }).map(id -> {
       httpDeployment = id;
       return null;
     });
+  }
+
+  /** Discovery for the API, on the stored inventory; its section of leitwarte.yaml is read off the event loop. */
+  private Future<DiscoveryService> discovery() {
+    return vertx.executeBlocking(() -> DiscoverySettingsReader.read(config.file(), config.polling(), System.getenv()))
+        .map(settings -> new DiscoveryService(new Discovery(vertx, settings, config.icmp(), config.polling().snmpSourceAddress()),
+            () -> storedInventory, store.pool()));
   }
 
   private Future<HealthCheck.Part> storeHealth() {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Monitoring and remote support for a municipal IT cooperative.",
     subcommands = {RunCommand.class, CheckConfigCommand.class, TestRulesCommand.class, PollCommand.class,
         IncidentsCommand.class, IncidentCommand.class, AckCommand.class, ResolveCommand.class, NoteCommand.class,
-        ReassignCommand.class, OnCallCommand.class, UserCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        ReassignCommand.class, OnCallCommand.class, UserCommand.class, TokenCommand.class, DiscoverCommand.class, CommandLine.HelpCommand.class})
 public final class LeitwarteCommand implements Runnable {
 
   /** Exit code of {@code run}: the service keeps running after {@code main} returns. */

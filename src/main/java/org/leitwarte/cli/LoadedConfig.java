@@ -12,6 +12,7 @@ import org.leitwarte.config.ConfigException;
 import org.leitwarte.config.ConfigLoader;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.config.Problem;
+import org.leitwarte.discovery.DiscoverySettingsReader;
 import org.leitwarte.incident.oncall.OnCallConfig;
 import org.leitwarte.incident.oncall.OnCallLoader;
 import org.leitwarte.incident.routing.RoutingLoader;
@@ -75,6 +76,12 @@ record LoadedConfig(
       } catch (ConfigException e) {
         problems.addAll(e.problems());
       }
+    }
+    // discovery: is read by the discovery package (it needs the inventory's SNMP settings); checked here too.
+    try {
+      DiscoverySettingsReader.read(file, config.polling(), environment);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
     }
     return problems.isEmpty() ? new LoadedConfig(config, inventory, rules, oncall, routing) : report(problems, err);
   }

@@ -62,6 +62,8 @@ public final class ConfigLoader {
     Optional<LeitwarteConfig.Grafana> grafana = root.optionalMap("grafana")
         .map(section -> section.required("url", ConfigLoader::httpUrl))
         .map(LeitwarteConfig.Grafana::new);
+    // discovery: holds SNMP credentials in the inventory's form; org.leitwarte.discovery reads and checks it.
+    root.has("discovery");
     root.finish();
     problems.throwIfAny();
     return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify, grafana);

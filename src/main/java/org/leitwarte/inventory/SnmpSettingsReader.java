@@ -12,8 +12,11 @@ import org.leitwarte.inventory.SnmpSettings.AuthProtocol;
 import org.leitwarte.inventory.SnmpSettings.PrivProtocol;
 import org.leitwarte.inventory.SnmpSettings.SnmpVersion;
 
-/** Reads a device's {@code snmp:} section and checks that its keys fit the SNMP version. */
-final class SnmpSettingsReader {
+/**
+ * Reads a device's {@code snmp:} section and checks that its keys fit the SNMP version; discovery reads
+ * its credentials ({@code discovery.snmp} in leitwarte.yaml) with it too, so that they have the same keys.
+ */
+public final class SnmpSettingsReader {
 
   /** RFC 3414 (USM) requires passwords of at least 8 characters for key localisation. */
   static final int MIN_PASSWORD_LENGTH = 8;
@@ -23,7 +26,7 @@ final class SnmpSettingsReader {
   private SnmpSettingsReader() {}
 
   /** The settings, or empty when the version is missing or wrong (already reported). */
-  static Optional<SnmpSettings> read(
+  public static Optional<SnmpSettings> read(
       YamlMap snmp, LeitwarteConfig.Polling defaults, Map<String, String> environment) {
     SnmpVersion version = snmp.required("version", SnmpSettingsReader::version);
     int port = snmp.integer("port", 1, 65535, 161);

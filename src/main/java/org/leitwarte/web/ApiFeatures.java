@@ -3,6 +3,7 @@ package org.leitwarte.web;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import org.leitwarte.discovery.DiscoveryService;
 import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.store.AuditQueries;
 import org.leitwarte.ticket.TicketService;
@@ -16,10 +17,12 @@ import org.leitwarte.ticket.TicketService;
  * @param history the device page's charts of the last 24 h; without it the page says they are not available
  * @param audit the audit log for administrators (the API's {@code /api/v1/audit} and the page {@code /audit})
  * @param grafana where the Grafana dashboards are served; a device's page links to its dashboard there
+ * @param discovery network discovery ({@code /api/v1/discovery})
  */
 public record ApiFeatures(
     AlertingApi alerting, Optional<IncidentApi> incidents, Optional<StatusApi> status, Optional<TicketService> tickets,
-    Optional<DeviceHistory> history, Optional<AuditQueries> audit, Optional<URI> grafana) {
+    Optional<DeviceHistory> history, Optional<AuditQueries> audit, Optional<URI> grafana,
+    Optional<DiscoveryService> discovery) {
 
   public ApiFeatures {
     Objects.requireNonNull(alerting, "alerting");
@@ -29,35 +32,40 @@ public record ApiFeatures(
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(grafana, "grafana");
+    Objects.requireNonNull(discovery, "discovery");
   }
 
   /** Alerts, silences and maintenance only. */
   public static ApiFeatures of(AlertingApi alerting) {
     return new ApiFeatures(alerting, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   public ApiFeatures withIncidents(IncidentApi api) {
-    return new ApiFeatures(alerting, Optional.of(api), status, tickets, history, audit, grafana);
+    return new ApiFeatures(alerting, Optional.of(api), status, tickets, history, audit, grafana, discovery);
   }
 
   public ApiFeatures withStatus(StatusApi api) {
-    return new ApiFeatures(alerting, incidents, Optional.of(api), tickets, history, audit, grafana);
+    return new ApiFeatures(alerting, incidents, Optional.of(api), tickets, history, audit, grafana, discovery);
   }
 
   public ApiFeatures withTickets(TicketService service) {
-    return new ApiFeatures(alerting, incidents, status, Optional.of(service), history, audit, grafana);
+    return new ApiFeatures(alerting, incidents, status, Optional.of(service), history, audit, grafana, discovery);
   }
 
   public ApiFeatures withHistory(DeviceHistory reader) {
-    return new ApiFeatures(alerting, incidents, status, tickets, Optional.of(reader), audit, grafana);
+    return new ApiFeatures(alerting, incidents, status, tickets, Optional.of(reader), audit, grafana, discovery);
   }
 
   public ApiFeatures withAudit(AuditQueries queries) {
-    return new ApiFeatures(alerting, incidents, status, tickets, history, Optional.of(queries), grafana);
+    return new ApiFeatures(alerting, incidents, status, tickets, history, Optional.of(queries), grafana, discovery);
   }
 
   public ApiFeatures withGrafana(URI url) {
-    return new ApiFeatures(alerting, incidents, status, tickets, history, audit, Optional.of(url));
+    return new ApiFeatures(alerting, incidents, status, tickets, history, audit, Optional.of(url), discovery);
+  }
+
+  public ApiFeatures withDiscovery(DiscoveryService service) {
+    return new ApiFeatures(alerting, incidents, status, tickets, history, audit, grafana, Optional.of(service));
   }
 }

@@ -27,4 +27,23 @@ public final class FreePorts {
       throw new UncheckedIOException("no free UDP port on " + host, e);
     }
   }
+
+  /** A UDP port free on every one of {@code hosts} right now, e.g. for several agents that discovery sweeps. */
+  public static int udpOnAll(String... hosts) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = udp(hosts[0]);
+      boolean freeEverywhere = true;
+      for (String host : hosts) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), port))) {
+          // free here too
+        } catch (IOException e) {
+          freeEverywhere = false;
+        }
+      }
+      if (freeEverywhere) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no UDP port free on all of " + String.join(", ", hosts));
+  }
 }

@@ -81,12 +81,14 @@ public final class SnmpdServer implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
 
   private final Path directory;
+  private final String host;
   private final int port;
   private final List<User> users;
   private Process process;
 
-  private SnmpdServer(Path directory, int port, List<User> users) {
+  private SnmpdServer(Path directory, String host, int port, List<User> users) {
     this.directory = directory;
+    this.host = host;
     this.port = port;
     this.users = List.copyOf(users);
   }
@@ -98,9 +100,17 @@ public final class SnmpdServer implements AutoCloseable {
 
   /** Starts an agent with the given SNMPv3 users. */
   public static SnmpdServer start(List<User> users) {
+    return start(HOST, freeUdpPort(HOST), users);
+  }
+
+  /**
+   * Starts an agent on another loopback address and a given port (discovery sweeps several agents on one
+   * port); it answers the community from 127.0.0.1, where the tests' requests come from.
+   */
+  public static SnmpdServer start(String host, int port, List<User> users) {
     try {
       Path directory = Files.createTempDirectory("leitwarte-snmpd-");
-      SnmpdServer server = new SnmpdServer(directory, freeUdpPort(HOST), users);
+      SnmpdServer server = new SnmpdServer(directory, host, port, users);
       server.writeConfiguration();
       server.launch();
       return server;
@@ -110,7 +120,7 @@ public final class SnmpdServer implements AutoCloseable {
   }
 
   public String host() {
-    return HOST;
+    return host;
   }
 
   public int port() {
@@ -171,7 +181,7 @@ public final class SnmpdServer implements AutoCloseable {
 
   /** A device at this agent: tenant {@code test}, site {@code lab}. */
   public Device device(String id, SnmpSettings settings) {
-    return device(id, HOST, settings);
+    return device(id, host, settings);
   }
 
   /** A device with SNMP settings at {@code address}, tenant {@code test}, site {@code lab}. */
@@ -184,7 +194,7 @@ public final class SnmpdServer implements AutoCloseable {
     Path persist = directory.resolve("persist");
     Files.createDirectories(persist);
     StringBuilder config = new StringBuilder()
-        .append("agentAddress udp:").append(HOST).append(':').append(port).append('\n')
+        .append("agentAddress udp:").append(host).append(':').append(port).append('\n')
         .append("rocommunity ").append(COMMUNITY).append(' ').append(HOST).append('\n')
         .append("view restrictedView included .1\n")
         .append("view restrictedView excluded .1.3.6.1.2.1.1.5\n")
@@ -223,10 +233,10 @@ public final class SnmpdServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("snmpd cannot be started (is the snmpd package installed?)", e);
     }
-    if (!answers(HOST, port, COMMUNITY, READY_TIMEOUT)) {
+    if (!answers(host, port, COMMUNITY, READY_TIMEOUT)) {
       String log = readQuietly(directory.resolve("snmpd.log"));
       stopProcess();
-      throw new IllegalStateException("snmpd did not answer on " + HOST + ":" + port + " within " + READY_TIMEOUT + ":\n" + log);
+      throw new IllegalStateException("snmpd did not answer on " + host + ":" + port + " within " + READY_TIMEOUT + ":\n" + log);
     }
   }
 

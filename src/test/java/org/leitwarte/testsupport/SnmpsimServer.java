@@ -69,10 +69,15 @@ public final class SnmpsimServer implements AutoCloseable {
 
   /** Starts snmpsimd with the moving Cisco recording on a free 127.0.0.x address and port. */
   public static SnmpsimServer start() {
+    String host = "127.0.0." + ThreadLocalRandom.current().nextInt(2, 250);
+    return start(host, SnmpdServer.freeUdpPort(host));
+  }
+
+  /** Starts snmpsimd on a given loopback address and port (discovery sweeps several agents on one port). */
+  public static SnmpsimServer start(String host, int port) {
     try {
       Path directory = Files.createTempDirectory("leitwarte-snmpsim-");
-      String host = "127.0.0." + ThreadLocalRandom.current().nextInt(2, 250);
-      SnmpsimServer server = new SnmpsimServer(directory, host, SnmpdServer.freeUdpPort(host));
+      SnmpsimServer server = new SnmpsimServer(directory, host, port);
       Path data = Files.createDirectories(directory.resolve("data"));
       Files.createDirectories(directory.resolve("cache"));
       writeMovingRecording(CISCO_RECORDING, data.resolve(COMMUNITY + ".snmprec"));

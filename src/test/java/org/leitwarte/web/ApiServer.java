@@ -27,6 +27,9 @@ import org.leitwarte.alerting.silence.SilenceApi;
 import org.leitwarte.alerting.silence.SilenceRepository;
 import org.leitwarte.collect.DeviceStates;
 import org.leitwarte.config.LeitwarteConfig;
+import org.leitwarte.discovery.Discovery;
+import org.leitwarte.discovery.DiscoveryService;
+import org.leitwarte.discovery.DiscoverySettings;
 import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.health.Health;
 import org.leitwarte.incident.link.LinkAcknowledgement;
@@ -72,6 +75,9 @@ final class ApiServer implements AutoCloseable {
   static final Map<String, String> INVENTORY_SECRETS =
       Map.of("WR_AUTH", "wr-auth-geheim", "WR_PRIV", "wr-priv-geheim", "IL_COMMUNITY", "il-community-geheim", "KDO_AUTH", "kdo-auth-geheim");
 
+  /** One quick echo request per address, for discovery. */
+  static final LeitwarteConfig.Icmp DISCOVERY_ICMP =
+      new LeitwarteConfig.Icmp(Path.of("fping"), 1, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ZERO, 256);
   /** The administrator whose token {@link #client} sends. */
   static final String ADMIN = "admin";
   /** The password of every user made here. */
@@ -122,12 +128,23 @@ final class ApiServer implements AutoCloseable {
    */
   ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail, Optional<LeitwarteConfig.Influx> influx)
       throws Exception {
-    this(dir, dialect, mail, influx, Optional.empty());
+    this(dir, dialect, mail, influx, Optional.empty(), DiscoverySettings.defaults());
   }
 
   /** @param grafana where the Grafana dashboards are; device pages link there */
   ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail, Optional<LeitwarteConfig.Influx> influx,
       Optional<URI> grafana) throws Exception {
+    this(dir, dialect, mail, influx, grafana, DiscoverySettings.defaults());
+  }
+
+  /** @param discovery the {@code discovery:} settings the API's discovery runs with (it pings with {@link #DISCOVERY_ICMP}) */
+  ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail, Optional<LeitwarteConfig.Influx> influx,
+      DiscoverySettings discovery) throws Exception {
+    this(dir, dialect, mail, influx, Optional.empty(), discovery);
+  }
+
+  private ApiServer(Path dir, Dialect dialect, Optional<LeitwarteConfig.Notify.Email> mail,
+      Optional<LeitwarteConfig.Influx> influx, Optional<URI> grafana, DiscoverySettings discovery) throws Exception {
     stores = new StoreFixture(dir);
     Store store = await(stores.open(vertx, dialect));
     pool = store.pool();
@@ -160,7 +177,8 @@ final class ApiServer implements AutoCloseable {
     tokens = new TokenRepository(pool, Clock.systemUTC());
     access = new UserAccess(users, tokens, new SignIn(vertx, users, HASHER, Clock.systemUTC(), SIGN_IN), false);
     ApiFeatures features = ApiFeatures.of(api).withIncidents(incidents).withStatus(status).withTickets(tickets)
-        .withAudit(new AuditQueries(pool));
+        .withAudit(new AuditQueries(pool))
+        .withDiscovery(new DiscoveryService(new Discovery(vertx, discovery, DISCOVERY_ICMP, "127.0.0.1"), () -> inventory, pool));
     if (influx.isPresent()) {
       features = features.withHistory(DeviceHistory.create(vertx, influx.get()));
     }

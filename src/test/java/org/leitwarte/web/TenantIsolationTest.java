@@ -71,7 +71,8 @@ class TenantIsolationTest {
           .put("start", "2026-03-25T12:00").put("end", "2026-03-25T18:00"),
       "openTicket", new JsonObject().put("title", "fremder Mandant").put("description", "Ticket für " + B).put("tenant", B),
       "addIncidentNote", new JsonObject().put("text", "gelesen"),
-      "reassignIncident", new JsonObject().put("to", "akoch"));
+      "reassignIncident", new JsonObject().put("to", "akoch"),
+      "runDiscovery", new JsonObject().put("tenant", B).put("ranges", new JsonArray().add("127.0.0.3/32")));
 
   private static JsonObject matcher(String name, String value) {
     return new JsonObject().put("name", name).put("op", "=").put("value", value);
