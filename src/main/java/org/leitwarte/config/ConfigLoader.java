@@ -59,9 +59,11 @@ public final class ConfigLoader {
     NotifyConfigReader notifyReader = new NotifyConfigReader(environment);
     LeitwarteConfig.Incidents incidents = notifyReader.incidents(root.map("incidents"));
     LeitwarteConfig.Notify notify = notifyReader.notify(root.map("notify"));
+    LeitwarteConfig.ServiceChecks serviceChecks = serviceChecks(root.map("service_checks"));
     root.finish();
     problems.throwIfAny();
-    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify);
+    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify,
+        serviceChecks);
   }
 
   private LeitwarteConfig.Http http(YamlMap http) {
@@ -188,5 +190,11 @@ public final class ConfigLoader {
 
   private Path resolve(String path) {
     return directory.resolve(path).normalize();
+  }
+
+  private LeitwarteConfig.ServiceChecks serviceChecks(YamlMap checks) {
+    LeitwarteConfig.ServiceChecks defaults = LeitwarteConfig.ServiceChecks.DEFAULT;
+    return new LeitwarteConfig.ServiceChecks(checks.integer("concurrency", 1, 1000, defaults.concurrency()),
+        checks.duration("timeout", defaults.timeout(), Duration.ofMillis(10)));
   }
 }

@@ -217,7 +217,7 @@ class InventoryRepositoryTest {
         devices.add(
             new Device(
                 d.id(), d.tenant(), d.site(), "127.0.0.20", d.snmp(), d.icmp(), d.interval(), d.parent(), d.labels(),
-                d.source()));
+                d.checks(), d.source()));
       } else if (!d.id().equals("kdo-core")) {
         devices.add(d);
       }
@@ -229,12 +229,12 @@ class InventoryRepositoryTest {
   private static Device device(String id, String tenant, String site, String address, String source) {
     return new Device(
         id, tenant, site, address, Optional.empty(), true, Duration.ofSeconds(60), Optional.empty(),
-        Map.of("role", "printer"), source);
+        Map.of("role", "printer"), List.of(), source);
   }
 
   private static Device relocated(Device d, String source) {
     return new Device(
-        d.id(), d.tenant(), d.site(), d.address(), d.snmp(), d.icmp(), d.interval(), d.parent(), d.labels(), source);
+        d.id(), d.tenant(), d.site(), d.address(), d.snmp(), d.icmp(), d.interval(), d.parent(), d.labels(), d.checks(), source);
   }
 
   private Future<InventoryRepository> open(Dialect dialect) {
