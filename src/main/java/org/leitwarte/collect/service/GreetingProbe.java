@@ -32,6 +32,9 @@ import org.leitwarte.inventory.ServiceCheck.Tls;
  */
 final class GreetingProbe {
 
+  /** Greetings are ASCII by the standards; UTF-8 shows a German server's umlauts as they are. */
+  private static final String UTF_8 = "UTF-8";
+
   private final ServiceCheck check;
   private final String address;
   private final Duration timeout;
@@ -70,6 +73,10 @@ final class GreetingProbe {
     } catch (SSLException e) {
       return withCertificate(CheckResult.failed(elapsed(), Map.of(), "TLS failed: " + e.getMessage()));
     } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+        // FTPClient reports a silent server this way rather than as a SocketTimeoutException.
+        return CheckResult.failed(elapsed(), Map.of(), "timed out after " + timeout.toMillis() + " ms: " + e.getMessage());
+      }
       return CheckResult.failed(elapsed(), Map.of(), describe(e));
     } finally {
       disconnect(client);
@@ -80,12 +87,15 @@ final class GreetingProbe {
     boolean implicit = check.tls() == Tls.IMPLICIT;
     boolean secured = check.tls() != Tls.NONE;
     SocketClient client = switch (check.kind()) {
-      case SMTP -> secured ? new SMTPSClient(implicit) : new SMTPClient();
+      case SMTP -> secured ? new SMTPSClient("TLS", implicit, UTF_8) : new SMTPClient(UTF_8);
       case FTP -> secured ? new FTPSClient(implicit) : new FTPClient();
       case IMAP -> secured ? new IMAPSClient(implicit) : new IMAPClient();
       case POP3 -> secured ? new POP3SClient(implicit) : new POP3Client();
       default -> throw new IllegalArgumentException("not a greeting check: " + check.kind());
     };
+    if (client instanceof FTPClient ftp) {
+      ftp.setControlEncoding(UTF_8);
+    }
     if (client instanceof SMTPSClient smtps) {
       smtps.setTrustManager(certificates);
     } else if (client instanceof FTPSClient ftps) {
