@@ -205,6 +205,38 @@ class InventoryRepositoryTest {
                 })));
   }
 
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void service_checks_read_back_identical_and_a_changed_check_list_is_a_change(Dialect dialect, VertxTestContext context)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("checks.yaml"), ServiceCheckInventoryTest.DOCUMENTED);
+    Inventory withChecks = InventoryLoader.load(List.of(file), InventoryLoaderTest.DEFAULTS, Map.of());
+    Device device = withChecks.devices().get(0);
+    List<ServiceCheck> fewer = device.checks().subList(0, device.checks().size() - 1);
+    Inventory oneCheckLess = new Inventory(withChecks.tenants(), withChecks.sites(), List.of(new Device(device.id(),
+        device.tenant(), device.site(), device.address(), device.snmp(), device.icmp(), device.interval(), device.parent(),
+        device.labels(), fewer, device.source())));
+    open(dialect)
+        .compose(repository -> repository.replaceWith(withChecks, "first")
+            .compose(first -> repository.load())
+            .compose(loaded -> {
+              context.verify(() -> assertThat(loaded).isEqualTo(withChecks));
+              return repository.replaceWith(withChecks, "same again");
+            })
+            .compose(same -> {
+              context.verify(() -> assertThat(same.unchanged()).isEqualTo(1));
+              return repository.replaceWith(oneCheckLess, "fewer checks");
+            })
+            .compose(changed -> repository.load().map(loaded -> List.of(changed, loaded))))
+        .onComplete(
+            context.succeeding(
+                results -> context.verify(() -> {
+                  assertThat(((ImportSummary) results.get(0)).changedIds()).containsExactly("wr-app1");
+                  assertThat(((Inventory) results.get(1)).devices().get(0).checks()).isEqualTo(fewer);
+                  context.completeNow();
+                })));
+  }
+
   /** The example with kdo-core removed, wr-router readdressed, a device added and a tenant renamed. */
   private Inventory changedExample() {
     List<Tenant> tenants =
