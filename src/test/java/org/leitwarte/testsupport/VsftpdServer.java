@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real FTP server: Debian's {@code vsftpd} in the foreground on 127.0.0.1 and a free TCP port, with
  * its own configuration in a temporary directory (anonymous, read-only, an empty root), greeting with
- * {@link #BANNER}; stopped by its PID.
+ * {@link #BANNER}; stopped by its PID. {@link #startWithTls(int)} also offers AUTH TLS with a self-signed
+ * certificate (made by {@code openssl}) valid for the given number of days.
  */
 public final class VsftpdServer implements AutoCloseable {
 
@@ -31,10 +32,22 @@ public final class VsftpdServer implements AutoCloseable {
   }
 
   public static VsftpdServer start() {
+    return start(0);
+  }
+
+  /** A server that also offers AUTH TLS, with a certificate that expires in {@code days} days. */
+  public static VsftpdServer startWithTls(int days) {
+    if (days < 1) {
+      throw new IllegalArgumentException("days must be at least 1");
+    }
+    return start(days);
+  }
+
+  private static VsftpdServer start(int certificateDays) {
     try {
       Path directory = Files.createTempDirectory("leitwarte-vsftpd-");
       VsftpdServer server = new VsftpdServer(directory, FreePorts.tcp());
-      server.run();
+      server.run(certificateDays);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("vsftpd cannot be started", e);
@@ -63,7 +76,7 @@ public final class VsftpdServer implements AutoCloseable {
     SnmpdServer.deleteRecursively(directory);
   }
 
-  private void run() throws IOException {
+  private void run(int certificateDays) throws IOException {
     Path root = Files.createDirectories(directory.resolve("empty"));
     Path config = directory.resolve("vsftpd.conf");
     Files.writeString(config, """
@@ -83,7 +96,8 @@ public final class VsftpdServer implements AutoCloseable {
         seccomp_sandbox=NO
         xferlog_enable=NO
         vsftpd_log_file=%s
-        """.formatted(HOST, port, root, root, BANNER, directory.resolve("vsftpd.log")));
+        """.formatted(HOST, port, root, root, BANNER, directory.resolve("vsftpd.log"))
+        + (certificateDays > 0 ? tls(certificateDays) : ""));
     process = new ProcessBuilder(vsftpd(), config.toString())
         .redirectInput(new File("/dev/null"))
         .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("stdout.log").toFile()))
@@ -94,6 +108,34 @@ public final class VsftpdServer implements AutoCloseable {
       close();
       throw new IllegalStateException("vsftpd did not listen on " + HOST + ":" + port + ":\n" + log);
     }
+  }
+
+  private String tls(int days) throws IOException {
+    Path certificate = directory.resolve("cert.pem");
+    Path key = directory.resolve("key.pem");
+    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+        "-nodes", "-days", Integer.toString(days), "-subj", "/CN=127.0.0.1", "-keyout", key.toString(), "-out",
+        certificate.toString())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(openssl.getInputStream().readAllBytes());
+    try {
+      if (!openssl.waitFor(30, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+        openssl.destroyForcibly();
+        throw new IllegalStateException("openssl could not make a certificate: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while making a certificate", e);
+    }
+    return """
+        ssl_enable=YES
+        allow_anon_ssl=YES
+        force_anon_logins_ssl=NO
+        force_anon_data_ssl=NO
+        rsa_cert_file=%s
+        rsa_private_key_file=%s
+        """.formatted(certificate, key);
   }
 
   private static String vsftpd() {

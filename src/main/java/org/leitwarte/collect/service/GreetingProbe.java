@@ -88,7 +88,7 @@ final class GreetingProbe {
     boolean secured = check.tls() != Tls.NONE;
     SocketClient client = switch (check.kind()) {
       case SMTP -> secured ? new SMTPSClient("TLS", implicit, UTF_8) : new SMTPClient(UTF_8);
-      case FTP -> secured ? new FTPSClient(implicit) : new FTPClient();
+      case FTP -> implicit ? new FTPSClient(true) : secured ? new AuthTlsFtpClient() : new FTPClient();
       case IMAP -> secured ? new IMAPSClient(implicit) : new IMAPClient();
       case POP3 -> secured ? new POP3SClient(implicit) : new POP3Client();
       default -> throw new IllegalArgumentException("not a greeting check: " + check.kind());
@@ -137,8 +137,12 @@ final class GreetingProbe {
 
   private CheckResult ftp(FTPClient ftp) throws IOException {
     int code = ftp.getReplyCode();
-    // FTPSClient in explicit mode has sent AUTH TLS on connecting; the greeting is then the one before.
     String greeting = ftp.getReplyString();
+    if (ftp instanceof AuthTlsFtpClient secured) {
+      // AUTH TLS was sent while connecting: report the greeting before it, not AUTH's 234.
+      code = secured.greetingCode;
+      greeting = secured.greeting;
+    }
     if (!FTPReply.isPositiveCompletion(code)) {
       return coded(false, code, "unexpected greeting: " + greeting);
     }
@@ -218,6 +222,23 @@ final class GreetingProbe {
       }
     } catch (IOException ignored) {
       // The check is over either way.
+    }
+  }
+
+  /** FTPS with AUTH TLS that remembers the greeting it read before asking for TLS. */
+  private static final class AuthTlsFtpClient extends FTPSClient {
+    private int greetingCode;
+    private String greeting = "";
+
+    AuthTlsFtpClient() {
+      super(false);
+    }
+
+    @Override
+    protected void execAUTH() throws IOException {
+      greetingCode = getReplyCode();
+      greeting = getReplyString();
+      super.execAUTH();
     }
   }
 }

@@ -109,6 +109,28 @@ class MailCheckTest {
     assertThat((String) sample.field("message")).contains(VsftpdServer.BANNER);
   }
 
+  @Test
+  void ftp_with_auth_tls_passes_and_reports_the_days_its_certificate_has_left() throws Exception {
+    try (VsftpdServer secured = VsftpdServer.startWithTls(10)) {
+      Sample sample = checks.run(CheckRun.check("dateiablage", Kind.FTP, secured.port(), Tls.STARTTLS, false));
+
+      assertThat(sample.field("ok")).as(String.valueOf(sample.field("message"))).isEqualTo(1L);
+      assertThat(sample.field("reply_code")).isEqualTo(220L);
+      assertThat((Double) sample.field("cert_days_left")).isCloseTo(10.0, within(0.02));
+    }
+  }
+
+  @Test
+  void starttls_fails_on_a_server_that_does_not_offer_it() throws Exception {
+    Sample sample = checks.run(CheckRun.check("mail", Kind.SMTP, smtp, Tls.STARTTLS, false));
+    Sample ftpSample = checks.run(CheckRun.check("dateiablage", Kind.FTP, ftp.port(), Tls.STARTTLS, false));
+
+    assertThat(sample.field("ok")).isEqualTo(0L);
+    assertThat((String) sample.field("message")).startsWith("STARTTLS refused");
+    assertThat(ftpSample.field("ok")).isEqualTo(0L);
+    assertThat(ftpSample.fields()).doesNotContainKey("cert_days_left");
+  }
+
   @ParameterizedTest
   @EnumSource(value = Kind.class, names = {"SMTP", "FTP", "IMAP", "POP3"})
   void a_server_that_accepts_and_says_nothing_times_out(Kind kind) throws Exception {
