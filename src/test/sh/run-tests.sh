@@ -10,9 +10,8 @@ cd "$(dirname "$0")/../../.."
 install_missing java:default-jdk-headless mvn:maven influxd:influxdb influx:influxdb-client \
   snmpd:snmpd snmpget:snmp snmpsimd:snmpsim fping:fping nft:nftables pg_ctlcluster:postgresql \
   chromium:chromium chromedriver:chromium-driver
-# Service check tests: chronyd (its own config, -x: never sets the clock), libfaketime, vsftpd, openssl
-# (its certificate for FTPS). On a
-# systemd host chrony replaces systemd-timesyncd and its package enables chrony.service.
+# Service check tests: chronyd (own config, -x: never sets the clock), libfaketime, vsftpd, openssl (makes
+# the FTPS certificate). On a systemd host, chrony replaces systemd-timesyncd and enables chrony.service.
 install_missing /usr/sbin/chronyd:chrony faketime:faketime /usr/sbin/vsftpd:vsftpd openssl:openssl
 
 pg_ready() {
