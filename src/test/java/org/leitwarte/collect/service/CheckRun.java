@@ -47,7 +47,12 @@ final class CheckRun implements AutoCloseable {
 
   /** The poll of a device with these checks. */
   PollResult poll(ServiceCheck... checks) throws Exception {
-    return collector.poll(device(checks), 1_000_000L).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return poll(1_000_000L, checks);
+  }
+
+  /** The poll of a device with these checks for the slot {@code slotMillis}. */
+  PollResult poll(long slotMillis, ServiceCheck... checks) throws Exception {
+    return collector.poll(device(checks), slotMillis).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   /** The one sample of a device with this one check. */
