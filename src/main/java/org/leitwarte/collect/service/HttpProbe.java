@@ -1,12 +1,15 @@
 package org.leitwarte.collect.service;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -24,6 +27,9 @@ import org.leitwarte.inventory.ServiceCheck;
  * days the server's certificate has left. Always writes {@code status_code}: 0 when no answer came.
  */
 final class HttpProbe {
+
+  /** How much of a page is searched for the expected text. */
+  static final int MAX_BODY = 1 << 20;
 
   private final Clock clock;
 
@@ -44,10 +50,25 @@ final class HttpProbe {
     long started = System.nanoTime();
     return client.request(options)
         .compose(request -> request.send()
-            .compose(response -> response.body().map(body -> judge(check, response, request.connection(),
-                body.toString(), (System.nanoTime() - started) / 1e6))))
+            .compose(response -> boundedBody(response).map(body -> judge(check, response, request.connection(),
+                body, (System.nanoTime() - started) / 1e6))))
         .otherwise(failure -> CheckResult.failed(Optional.of((System.nanoTime() - started) / 1e6),
             Map.of("status_code", 0L), ProbeFailures.describe(failure, check.port())));
+  }
+
+  /** The first {@link #MAX_BODY} bytes of the answer; the rest is read and dropped (a check is no download). */
+  private static Future<String> boundedBody(HttpClientResponse response) {
+    Promise<String> body = Promise.promise();
+    Buffer kept = Buffer.buffer();
+    response.handler(chunk -> {
+      int room = MAX_BODY - kept.length();
+      if (room > 0) {
+        kept.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
+      }
+    });
+    response.exceptionHandler(body::tryFail);
+    response.endHandler(v -> body.tryComplete(kept.toString(StandardCharsets.UTF_8)));
+    return body.future();
   }
 
   private CheckResult judge(ServiceCheck check, HttpClientResponse response, HttpConnection connection, String body,

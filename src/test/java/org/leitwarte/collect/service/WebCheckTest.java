@@ -36,7 +36,9 @@ class WebCheckTest {
     https = await(checks.vertx().createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
             .setKeyCertOptions(new PfxOptions().setPath(certificate.keystore().toString()).setPassword(certificate.password())))
         .requestHandler(request -> {
-          if (request.path().equals("/login")) {
+          if (request.path().equals("/gross")) {
+            request.response().end("Anfang" + "x".repeat(2 << 20) + "Ende");
+          } else if (request.path().equals("/login")) {
             request.response().putHeader("Content-Type", "text/html").end("<h1>Anmeldung</h1>");
           } else {
             request.response().setStatusCode(404).end("nicht gefunden");
@@ -74,6 +76,17 @@ class WebCheckTest {
     assertThat(sample.field("ok")).isEqualTo(0L);
     assertThat(sample.field("status_code")).isEqualTo(200L);
     assertThat((String) sample.field("message")).contains("'Willkommen'");
+  }
+
+  @Test
+  void only_the_first_megabyte_of_a_large_page_is_searched() throws Exception {
+    String url = "https://127.0.0.1:" + https.actualPort() + "/gross";
+    Sample start = checks.run(CheckRun.http("gross", url, Optional.empty(), Optional.of("Anfang"), false));
+    Sample end = checks.run(CheckRun.http("gross", url, Optional.empty(), Optional.of("Ende"), false));
+
+    assertThat(start.field("ok")).as(String.valueOf(start.field("message"))).isEqualTo(1L);
+    assertThat(end.field("ok")).isEqualTo(0L);
+    assertThat((String) end.field("message")).contains("'Ende'");
   }
 
   @Test
