@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.leitwarte.collect.Collector;
 import org.leitwarte.collect.PollResult;
 import org.leitwarte.collect.Sample;
@@ -126,30 +128,62 @@ public final class ServiceCheckCollector implements Collector {
     return check.timeout().orElse(config.timeout());
   }
 
-  /** The check's result, or "timed out" once its timeout and a grace period have passed. */
+  /**
+   * The check's result, or "timed out" once its timeout and a grace period have passed since it started.
+   * A blocking check waits for a free worker first; one that found none within that time is given up (and
+   * skipped when a worker comes free), so a poll never waits much longer than twice the timeout.
+   */
   private Future<CheckResult> guarded(ServiceCheck check, Device device) {
     Duration timeout = timeout(check);
+    long limit = timeout.plus(GRACE).toNanos();
     Promise<CheckResult> promise = Promise.promise();
-    long timer = vertx.setTimer(timeout.plus(GRACE).toMillis(), id ->
-        promise.tryComplete(CheckResult.failed("timed out after " + timeout.toMillis() + " ms")));
+    AtomicLong startedAt = new AtomicLong(-1);
+    AtomicBoolean abandoned = new AtomicBoolean();
     Future.succeededFuture()
-        .compose(v -> run(check, device.address(), timeout))
+        .compose(v -> run(check, device.address(), timeout, startedAt, abandoned))
         .otherwise(failure -> CheckResult.failed("the check could not run: " + failure.getMessage()))
-        .onSuccess(result -> {
-          vertx.cancelTimer(timer);
-          promise.tryComplete(result);
-        });
+        .onSuccess(promise::tryComplete);
+    watch(promise, System.nanoTime(), limit, timeout, startedAt, abandoned);
     return promise.future();
   }
 
-  private Future<CheckResult> run(ServiceCheck check, String address, Duration timeout) {
+  private void watch(Promise<CheckResult> promise, long queuedAt, long limit, Duration timeout, AtomicLong startedAt,
+      AtomicBoolean abandoned) {
+    if (promise.future().isComplete()) {
+      return;
+    }
+    long now = System.nanoTime();
+    long started = startedAt.get();
+    if (started < 0 && now - queuedAt >= limit) {
+      abandoned.set(true);
+      promise.tryComplete(CheckResult.failed("not run: all " + config.concurrency()
+          + " service check threads were busy for " + timeout.plus(GRACE).toMillis() + " ms"));
+      return;
+    }
+    if (started >= 0 && now - started >= limit) {
+      promise.tryComplete(CheckResult.failed("timed out after " + timeout.toMillis() + " ms"));
+      return;
+    }
+    long deadline = (started < 0 ? queuedAt : started) + limit;
+    vertx.setTimer(Math.max(1, (deadline - now) / 1_000_000 + 1),
+        id -> watch(promise, queuedAt, limit, timeout, startedAt, abandoned));
+  }
+
+  private Future<CheckResult> run(ServiceCheck check, String address, Duration timeout, AtomicLong startedAt,
+      AtomicBoolean abandoned) {
     Kind kind = check.kind();
-    if (kind == Kind.NTP) {
-      return workers.executeBlocking(() -> NtpProbe.run(address, check.port(), timeout), false);
+    if (kind == Kind.NTP || kind.greets()) {
+      return workers.executeBlocking(() -> {
+        if (abandoned.get()) {
+          return CheckResult.failed("given up before it started");
+        }
+        startedAt.set(System.nanoTime());
+        return kind == Kind.NTP
+            ? NtpProbe.run(address, check.port(), timeout)
+            : GreetingProbe.run(check, address, timeout, clock);
+      }, false);
     }
-    if (kind.greets()) {
-      return workers.executeBlocking(() -> GreetingProbe.run(check, address, timeout, clock), false);
-    }
+    startedAt.set(System.nanoTime());
     if (kind == Kind.TCP) {
       return TcpProbe.run(netClient(timeout), address, check.port());
     }

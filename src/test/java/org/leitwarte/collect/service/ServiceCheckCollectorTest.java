@@ -2,17 +2,21 @@ package org.leitwarte.collect.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leitwarte.collect.PollResult;
 import org.leitwarte.collect.Sample;
+import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.inventory.ServiceCheck;
 import org.leitwarte.inventory.ServiceCheck.Kind;
 import org.leitwarte.inventory.ServiceCheck.Tls;
@@ -72,5 +76,34 @@ class ServiceCheckCollectorTest {
 
     assertThat(ran).filteredOn(r -> r.endsWith(":selten")).containsExactly("0:selten", "5:selten", "10:selten");
     assertThat(ran).filteredOn(r -> r.endsWith(":immer")).hasSize(11);
+  }
+
+  @Test
+  void blocking_checks_never_run_more_at_once_than_configured_and_one_left_waiting_too_long_is_given_up() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    ServiceCheckCollector single = new ServiceCheckCollector(vertx,
+        new LeitwarteConfig.ServiceChecks(1, Duration.ofMillis(500)), Clock.systemUTC());
+    try (SilentServer silent = SilentServer.silent()) {
+      ServiceCheck[] five = new ServiceCheck[5];
+      for (int i = 0; i < five.length; i++) {
+        five[i] = CheckRun.check("mail" + i, Kind.SMTP, silent.port());
+      }
+      PollResult result = single.poll(CheckRun.device(five), 42_000L).toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+
+      // One thread: each connection is opened only after the previous check waited out its 500 ms.
+      List<Long> accepted = silent.acceptedAt();
+      assertThat(accepted).hasSizeBetween(2, 4);
+      for (int i = 1; i < accepted.size(); i++) {
+        assertThat((accepted.get(i) - accepted.get(i - 1)) / 1_000_000).as("gap before connection %d", i).isGreaterThanOrEqualTo(450);
+      }
+      List<String> messages = result.samples().stream().map(sample -> (String) sample.field("message")).toList();
+      assertThat(messages).allMatch(m -> m.contains("timed out") || m.startsWith("not run: all 1 service check threads were busy"));
+      assertThat(messages.get(0)).contains("timed out");
+      assertThat(messages.get(4)).startsWith("not run");
+    } finally {
+      single.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
   }
 }

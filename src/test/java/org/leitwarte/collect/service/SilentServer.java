@@ -18,6 +18,7 @@ final class SilentServer implements AutoCloseable {
   private final ServerSocket socket;
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
+  private final List<Long> acceptedAt = new CopyOnWriteArrayList<>();
 
   private SilentServer(String greeting) throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
@@ -43,6 +44,7 @@ final class SilentServer implements AutoCloseable {
       try {
         Socket client = socket.accept();
         accepted.add(client);
+        acceptedAt.add(System.nanoTime());
         if (greeting != null) {
           OutputStream out = client.getOutputStream();
           out.write(greeting.getBytes(StandardCharsets.UTF_8));
@@ -52,6 +54,11 @@ final class SilentServer implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /** When each connection was accepted ({@link System#nanoTime()}), in order. */
+  List<Long> acceptedAt() {
+    return List.copyOf(acceptedAt);
   }
 
   @Override
