@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
@@ -59,21 +60,23 @@ final class GreetingProbe {
     client.setConnectTimeout((int) timeout.toMillis());
     client.setDefaultTimeout((int) timeout.toMillis());
     started = System.nanoTime();
-    String stage = "connecting";
+    // connect() also reads the greeting (and, for implicit TLS, shakes hands first).
+    String stage = "waiting for the greeting";
     try {
       client.connect(InetAddress.getByName(address), check.port());
-      stage = "waiting for the rest of the dialogue";
+      stage = "waiting for an answer after the greeting";
       client.setSoTimeout(remainingMillis());
       return withCertificate(converse(client));
     } catch (SocketTimeoutException e) {
-      return CheckResult.failed(elapsed(), Map.of(), "timed out after " + timeout.toMillis() + " ms " + (
-          stage.equals("connecting") ? "waiting for the greeting" : stage));
+      boolean connecting = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out");
+      return CheckResult.failed(elapsed(), Map.of(), "timed out after " + timeout.toMillis() + " ms "
+          + (connecting ? "connecting to port " + check.port() : stage));
     } catch (MalformedServerReplyException e) {
       return CheckResult.failed(elapsed(), Map.of(), "unexpected greeting: " + e.getMessage());
     } catch (SSLException e) {
       return withCertificate(CheckResult.failed(elapsed(), Map.of(), "TLS failed: " + e.getMessage()));
     } catch (IOException e) {
-      if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+      if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")) {
         // FTPClient reports a silent server this way rather than as a SocketTimeoutException.
         return CheckResult.failed(elapsed(), Map.of(), "timed out after " + timeout.toMillis() + " ms: " + e.getMessage());
       }

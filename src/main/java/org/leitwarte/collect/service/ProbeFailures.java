@@ -2,6 +2,7 @@ package org.leitwarte.collect.service;
 
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -16,9 +17,9 @@ final class ProbeFailures {
       cause = cause.getCause();
     }
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String lower = message.toLowerCase(Locale.ROOT);
     if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException
-        || failure instanceof TimeoutException || message.toLowerCase(java.util.Locale.ROOT).contains("timeout")
-        || message.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+        || failure instanceof TimeoutException || lower.contains("timeout") || lower.contains("timed out")) {
       return "timed out: " + message;
     }
     if (cause instanceof ConnectException) {
