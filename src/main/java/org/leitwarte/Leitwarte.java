@@ -24,6 +24,7 @@ import org.leitwarte.collect.DeviceStates;
 import org.leitwarte.collect.PollMetrics;
 import org.leitwarte.collect.SchedulerVerticle;
 import org.leitwarte.collect.icmp.IcmpCollector;
+import org.leitwarte.collect.service.ServiceCheckCollector;
 import org.leitwarte.collect.snmp.SnmpCollector;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.config.Problem;
@@ -232,6 +233,9 @@ public final class Leitwarte {
     }
     if (devices.stream().anyMatch(Device::icmp)) {
       started.add(IcmpCollector.create(vertx, config.icmp()).onSuccess(collectors::add));
+    }
+    if (devices.stream().anyMatch(d -> !d.checks().isEmpty())) {
+      collectors.add(new ServiceCheckCollector(vertx, config.serviceChecks(), clock));
     }
     return Future.all(started).mapEmpty();
   }

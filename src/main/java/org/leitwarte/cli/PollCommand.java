@@ -14,6 +14,7 @@ import org.leitwarte.collect.Collector;
 import org.leitwarte.collect.PollResult;
 import org.leitwarte.collect.Sample;
 import org.leitwarte.collect.icmp.IcmpCollector;
+import org.leitwarte.collect.service.ServiceCheckCollector;
 import org.leitwarte.collect.snmp.SnmpCollector;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.inventory.Device;
@@ -92,6 +93,9 @@ final class PollCommand implements Callable<Integer> {
     }
     if (device.icmp()) {
       started.add(IcmpCollector.create(vertx, config.icmp()));
+    }
+    if (!device.checks().isEmpty()) {
+      started.add(Future.succeededFuture(new ServiceCheckCollector(vertx, config.serviceChecks(), java.time.Clock.systemUTC())));
     }
     return Future.all(started).map(all -> started.stream().map(f -> (Collector) f.result()).toList());
   }

@@ -64,9 +64,11 @@ public final class ConfigLoader {
         .map(LeitwarteConfig.Grafana::new);
     // discovery: holds SNMP credentials in the inventory's form; org.leitwarte.discovery reads and checks it.
     root.has("discovery");
+    LeitwarteConfig.ServiceChecks serviceChecks = serviceChecks(root.map("service_checks"));
     root.finish();
     problems.throwIfAny();
-    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify, grafana);
+    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify, grafana,
+        serviceChecks);
   }
 
   private LeitwarteConfig.Http http(YamlMap http) {
@@ -193,5 +195,11 @@ public final class ConfigLoader {
 
   private Path resolve(String path) {
     return directory.resolve(path).normalize();
+  }
+
+  private LeitwarteConfig.ServiceChecks serviceChecks(YamlMap checks) {
+    LeitwarteConfig.ServiceChecks defaults = LeitwarteConfig.ServiceChecks.DEFAULT;
+    return new LeitwarteConfig.ServiceChecks(checks.integer("concurrency", 1, 1000, defaults.concurrency()),
+        checks.duration("timeout", defaults.timeout(), Duration.ofMillis(10)));
   }
 }

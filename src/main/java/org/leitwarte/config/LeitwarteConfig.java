@@ -27,7 +27,8 @@ public record LeitwarteConfig(
     Optional<Path> rules,
     Incidents incidents,
     Notify notifications,
-    Optional<Grafana> grafana) {
+    Optional<Grafana> grafana,
+    ServiceChecks serviceChecks) {
 
   public LeitwarteConfig {
     Objects.requireNonNull(file, "file");
@@ -42,6 +43,7 @@ public record LeitwarteConfig(
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(grafana, "grafana");
+    Objects.requireNonNull(serviceChecks, "serviceChecks");
   }
 
   /**
@@ -162,5 +164,14 @@ public record LeitwarteConfig(
      * start with ACK (or ok) acknowledge the incident.
      */
     public record Imap(String host, int port, boolean tls, String username, Secret password, String folder, Duration poll) {}
+  }
+
+  /**
+   * {@code service_checks: {concurrency, timeout}}: how many checks with blocking clients (NTP, SMTP,
+   * FTP, IMAP, POP3) run at once, and how long a check may take unless its inventory entry says otherwise.
+   */
+  public record ServiceChecks(int concurrency, Duration timeout) {
+
+    public static final ServiceChecks DEFAULT = new ServiceChecks(16, Duration.ofSeconds(5));
   }
 }

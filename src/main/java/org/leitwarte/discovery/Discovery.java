@@ -116,7 +116,7 @@ public final class Discovery {
 
   private static Device pingTarget(String address) {
     return new Device(address, "-", Device.NO_SITE, address, Optional.empty(), true, Duration.ofMinutes(1),
-        Optional.empty(), Map.of(), "discovery");
+        Optional.empty(), Map.of(), List.of(), "discovery");
   }
 
   private static boolean answered(PollResult result) {

@@ -1,6 +1,7 @@
 package org.leitwarte.inventory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
  *     #NO_SITE}; every sample carries it as the {@code site} tag
  * @param address an IPv4 or IPv6 address literal
  * @param interval how often it is polled (the config's default when the inventory says nothing)
+ * @param checks its service checks (NTP, SMTP, HTTP(S), …), in inventory order; empty for none
  * @param source where the device was defined, {@code inventory.yaml:12}, for messages
  */
 public record Device(
@@ -24,6 +26,7 @@ public record Device(
     Duration interval,
     Optional<String> parent,
     Map<String, String> labels,
+    List<ServiceCheck> checks,
     String source) {
 
   /** The {@code site} tag of a device that has no site of its own and no parent with one. */
@@ -38,6 +41,7 @@ public record Device(
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(parent, "parent");
     labels = Map.copyOf(labels);
+    checks = List.copyOf(checks);
     Objects.requireNonNull(source, "source");
   }
 }

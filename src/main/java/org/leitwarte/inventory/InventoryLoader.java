@@ -49,6 +49,7 @@ public final class InventoryLoader {
       Duration interval,
       Optional<String> parent,
       Map<String, String> labels,
+      List<ServiceCheck> checks,
       String source) {}
 
   private InventoryLoader(LeitwarteConfig.Polling defaults, Map<String, String> environment) {
@@ -120,8 +121,10 @@ public final class InventoryLoader {
     Duration interval = map.duration("interval", defaults.interval(), Duration.ofSeconds(1));
     Optional<String> parent = map.optionalString("parent");
     Map<String, String> labels = map.stringMap("labels", InventoryLoader::labelProblem);
-    if (snmpSection.isEmpty() && !icmp && !map.has("snmp")) {
-      map.report("nothing to poll: give it snmp settings or icmp: true");
+    boolean hasChecks = map.has("checks");
+    List<ServiceCheck> checks = ServiceCheckReader.read(map.mapList("checks"));
+    if (snmpSection.isEmpty() && !icmp && !map.has("snmp") && !hasChecks) {
+      map.report("nothing to poll: give it snmp settings, icmp: true or checks");
     }
     id.ifPresent(
         i ->
@@ -129,7 +132,8 @@ public final class InventoryLoader {
                 devices,
                 i,
                 new Entry<>(
-                    new DeviceDraft(i, tenant, site, address, snmp, icmp, interval, parent, labels, map.source()),
+                    new DeviceDraft(i, tenant, site, address, snmp, icmp, interval, parent, labels, checks,
+                        map.source()),
                     map)));
   }
 
@@ -185,6 +189,7 @@ public final class InventoryLoader {
                         d.interval(),
                         d.parent(),
                         d.labels(),
+                        d.checks(),
                         d.source()))
             .toList();
     return new Inventory(

@@ -39,14 +39,14 @@ final class InventoryRows {
   static final String DELETE_SITE = "DELETE FROM site WHERE id = ?";
 
   static final String SELECT_DEVICES =
-      "SELECT id, tenant_id, site_id, address, icmp, interval_ms, parent_id, labels, snmp, source"
+      "SELECT id, tenant_id, site_id, address, icmp, interval_ms, parent_id, labels, snmp, checks, source"
           + " FROM device ORDER BY ordinal, id";
   static final String INSERT_DEVICE =
-      "INSERT INTO device (tenant_id, site_id, address, icmp, interval_ms, parent_id, labels, snmp, source, ordinal,"
-          + " updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)";
+      "INSERT INTO device (tenant_id, site_id, address, icmp, interval_ms, parent_id, labels, snmp, checks, source,"
+          + " ordinal, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)";
   static final String UPDATE_DEVICE =
       "UPDATE device SET tenant_id = ?, site_id = ?, address = ?, icmp = ?, interval_ms = ?, parent_id = ?,"
-          + " labels = ?, snmp = ?, source = ?, ordinal = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?";
+          + " labels = ?, snmp = ?, checks = ?, source = ?, ordinal = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?";
   static final String RELOCATE_DEVICE = "UPDATE device SET source = ?, ordinal = ? WHERE id = ?";
   static final String DELETE_DEVICE = "DELETE FROM device WHERE id = ?";
 
@@ -94,6 +94,7 @@ final class InventoryRows {
         Duration.ofMillis(row.getLong("interval_ms")),
         Optional.ofNullable(row.getString("parent_id")),
         labels(new JsonObject(row.getString("labels"))),
+        ServiceCheckJson.read(row.getString("checks")),
         row.getString("source"));
   }
 
@@ -109,6 +110,7 @@ final class InventoryRows {
             device.parent().orElse(null),
             new JsonObject(new TreeMap<String, Object>(device.labels())).encode(),
             device.snmp().map(InventoryRows::json).map(JsonObject::encode).orElse(null),
+            ServiceCheckJson.write(device.checks()),
             device.source(),
             placed.ordinal(),
             device.id()));
@@ -125,7 +127,8 @@ final class InventoryRows {
 
   private static Device withSource(Device d, String source) {
     return new Device(
-        d.id(), d.tenant(), d.site(), d.address(), d.snmp(), d.icmp(), d.interval(), d.parent(), d.labels(), source);
+        d.id(), d.tenant(), d.site(), d.address(), d.snmp(), d.icmp(), d.interval(), d.parent(), d.labels(), d.checks(),
+        source);
   }
 
   // ---- JSON ------------------------------------------------------------------------------------

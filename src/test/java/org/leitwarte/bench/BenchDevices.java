@@ -1,6 +1,7 @@
 package org.leitwarte.bench;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.leitwarte.config.Secret;
@@ -20,6 +21,6 @@ public final class BenchDevices {
         AuthProtocol.NONE, Optional.empty(), PrivProtocol.NONE, Optional.empty(), Optional.empty(),
         Duration.ofSeconds(2), 1, 25);
     return new Device(id, "bench", "lab", address, Optional.of(settings), false, Duration.ofMinutes(1),
-        Optional.empty(), Map.of(), "bench:" + id);
+        Optional.empty(), Map.of(), List.of(), "bench:" + id);
   }
 }

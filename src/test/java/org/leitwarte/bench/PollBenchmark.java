@@ -113,7 +113,7 @@ public final class PollBenchmark {
   private static Device device(String id, String address, int port, Duration interval) {
     Device base = BenchDevices.device(id, address, port);
     return new Device(base.id(), base.tenant(), base.site(), base.address(), base.snmp(), false, interval,
-        Optional.empty(), Map.of(), base.source());
+        Optional.empty(), Map.of(), List.of(), base.source());
   }
 
   private static double polls(SimpleMeterRegistry registry) {

@@ -116,6 +116,30 @@ class CommandLineTest {
   }
 
   @Test
+  void poll_runs_the_service_checks_of_a_device_that_has_only_checks() throws Exception {
+    try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+      String inventory = """
+          tenants:
+            - {id: wernigerode, name: Stadt Wernigerode}
+          devices:
+            - id: wr-db
+              tenant: wernigerode
+              address: 127.0.0.1
+              checks:
+                - {name: datenbank, kind: tcp, port: %d}
+          """.formatted(listening.getLocalPort());
+      Outcome outcome = run("poll", "--config", config(inventory).toString(), "--device", "wr-db");
+
+      assertThat(outcome.exit()).as(outcome.err()).isZero();
+      assertThat(outcome.out().lines()).singleElement().satisfies(line -> assertThat(line)
+          .startsWith("service_check,check=datenbank,device=wr-db,kind=tcp,site=-,target=127.0.0.1:" + listening.getLocalPort()
+              + ",tenant=wernigerode ")
+          .contains("ok=1i"));
+      assertThat(outcome.err()).contains("service: ok (1 lines)");
+    }
+  }
+
+  @Test
   void poll_of_a_device_that_does_not_answer_says_so_and_exits_3() throws Exception {
     String inventory = """
         tenants:

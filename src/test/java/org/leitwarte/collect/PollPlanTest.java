@@ -20,7 +20,7 @@ class PollPlanTest {
   private static final long T0 = 1_790_000_000_000L;
 
   static Device device(String id, Duration interval) {
-    return new Device(id, "t", "-", "127.0.0.1", Optional.empty(), true, interval, Optional.empty(), Map.of(), "test:1");
+    return new Device(id, "t", "-", "127.0.0.1", Optional.empty(), true, interval, Optional.empty(), Map.of(), List.of(), "test:1");
   }
 
   @ParameterizedTest

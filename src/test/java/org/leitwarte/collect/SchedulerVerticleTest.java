@@ -66,7 +66,7 @@ class SchedulerVerticleTest {
   }
 
   static Device device(String id, Duration interval) {
-    return new Device(id, "t", "-", "127.0.0.1", Optional.empty(), true, interval, Optional.empty(), Map.of(), "test:1");
+    return new Device(id, "t", "-", "127.0.0.1", Optional.empty(), true, interval, Optional.empty(), Map.of(), List.of(), "test:1");
   }
 
   @Test

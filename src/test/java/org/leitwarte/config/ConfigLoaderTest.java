@@ -61,6 +61,7 @@ class ConfigLoaderTest {
             new LeitwarteConfig.Icmp(
                 Path.of("fping"), 3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(1), 256));
     assertThat(config.rules()).isEmpty();
+    assertThat(config.serviceChecks()).isEqualTo(new LeitwarteConfig.ServiceChecks(16, Duration.ofSeconds(5)));
   }
 
   @Test
@@ -95,6 +96,7 @@ class ConfigLoaderTest {
         .isEqualTo(
             new LeitwarteConfig.Icmp(
                 etc.resolve("bin/fping"), 5, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ZERO, 128));
+    assertThat(config.serviceChecks()).isEqualTo(new LeitwarteConfig.ServiceChecks(8, Duration.ofSeconds(3)));
     assertThat(config.rules()).contains(dir.resolve("alert-rules"));
   }
 
@@ -215,6 +217,11 @@ class ConfigLoaderTest {
             "unknown top-level key",
             influx + inventory + "htpp: {port: 8080}\n",
             List.of("leitwarte.yaml:3: unknown key 'htpp' (did you mean 'http'?)")),
+        arguments(
+            "service checks without threads and with a bare number",
+            influx + inventory + "service_checks: {concurrency: 0, timeout: 5}\n",
+            List.of("leitwarte.yaml:3: service_checks.concurrency: expected an integer 1–1000, got '0'",
+                "leitwarte.yaml:3: service_checks.timeout: expected a duration with a unit, got '5' (write e.g. 5s or 5m)")),
         arguments(
             "unknown key without a close match",
             influx + inventory + "icmp: {colour: blue}\n",

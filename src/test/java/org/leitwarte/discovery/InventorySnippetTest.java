@@ -165,7 +165,7 @@ class InventorySnippetTest {
 
   private static Device device(String id, String tenant, String address) {
     return new Device(id, tenant, Device.NO_SITE, address, Optional.empty(), true, Duration.ofMinutes(1), Optional.empty(),
-        Map.of(), "test");
+        Map.of(), List.of(), "test");
   }
 
   private static SnmpAnswer answer(String address, int credential, String sysName, String sysDescr) {

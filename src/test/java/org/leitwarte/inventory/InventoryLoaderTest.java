@@ -89,6 +89,7 @@ class InventoryLoaderTest {
                 Duration.ofSeconds(30),
                 Optional.empty(),
                 Map.of("role", "router"),
+                List.of(),
                 "inventory.yaml:6"),
             new Device(
                 "wr-app1",
@@ -113,6 +114,7 @@ class InventoryLoaderTest {
                 Duration.ofSeconds(60),
                 Optional.of("wr-router"),
                 Map.of(),
+                List.of(),
                 "inventory.yaml:14"));
   }
 
@@ -303,7 +305,7 @@ class InventoryLoaderTest {
         arguments(
             "nothing to poll",
             "  - {id: x, tenant: harz, address: 127.0.0.1}",
-            List.of("inventory.yaml:7: device 'x': nothing to poll: give it snmp settings or icmp: true")),
+            List.of("inventory.yaml:7: device 'x': nothing to poll: give it snmp settings, icmp: true or checks")),
         arguments(
             "icmp that is not a boolean",
             "  - {id: x, tenant: harz, address: 127.0.0.1, icmp: sometimes, snmp: {version: 1, community: c}}",

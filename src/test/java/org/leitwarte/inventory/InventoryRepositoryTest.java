@@ -205,6 +205,38 @@ class InventoryRepositoryTest {
                 })));
   }
 
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void service_checks_read_back_identical_and_a_changed_check_list_is_a_change(Dialect dialect, VertxTestContext context)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("checks.yaml"), ServiceCheckInventoryTest.DOCUMENTED);
+    Inventory withChecks = InventoryLoader.load(List.of(file), InventoryLoaderTest.DEFAULTS, Map.of());
+    Device device = withChecks.devices().get(0);
+    List<ServiceCheck> fewer = device.checks().subList(0, device.checks().size() - 1);
+    Inventory oneCheckLess = new Inventory(withChecks.tenants(), withChecks.sites(), List.of(new Device(device.id(),
+        device.tenant(), device.site(), device.address(), device.snmp(), device.icmp(), device.interval(), device.parent(),
+        device.labels(), fewer, device.source())));
+    open(dialect)
+        .compose(repository -> repository.replaceWith(withChecks, "first")
+            .compose(first -> repository.load())
+            .compose(loaded -> {
+              context.verify(() -> assertThat(loaded).isEqualTo(withChecks));
+              return repository.replaceWith(withChecks, "same again");
+            })
+            .compose(same -> {
+              context.verify(() -> assertThat(same.unchanged()).isEqualTo(1));
+              return repository.replaceWith(oneCheckLess, "fewer checks");
+            })
+            .compose(changed -> repository.load().map(loaded -> List.of(changed, loaded))))
+        .onComplete(
+            context.succeeding(
+                results -> context.verify(() -> {
+                  assertThat(((ImportSummary) results.get(0)).changedIds()).containsExactly("wr-app1");
+                  assertThat(((Inventory) results.get(1)).devices().get(0).checks()).isEqualTo(fewer);
+                  context.completeNow();
+                })));
+  }
+
   /** The example with kdo-core removed, wr-router readdressed, a device added and a tenant renamed. */
   private Inventory changedExample() {
     List<Tenant> tenants =
@@ -217,7 +249,7 @@ class InventoryRepositoryTest {
         devices.add(
             new Device(
                 d.id(), d.tenant(), d.site(), "127.0.0.20", d.snmp(), d.icmp(), d.interval(), d.parent(), d.labels(),
-                d.source()));
+                d.checks(), d.source()));
       } else if (!d.id().equals("kdo-core")) {
         devices.add(d);
       }
@@ -229,12 +261,12 @@ class InventoryRepositoryTest {
   private static Device device(String id, String tenant, String site, String address, String source) {
     return new Device(
         id, tenant, site, address, Optional.empty(), true, Duration.ofSeconds(60), Optional.empty(),
-        Map.of("role", "printer"), source);
+        Map.of("role", "printer"), List.of(), source);
   }
 
   private static Device relocated(Device d, String source) {
     return new Device(
-        d.id(), d.tenant(), d.site(), d.address(), d.snmp(), d.icmp(), d.interval(), d.parent(), d.labels(), source);
+        d.id(), d.tenant(), d.site(), d.address(), d.snmp(), d.icmp(), d.interval(), d.parent(), d.labels(), d.checks(), source);
   }
 
   private Future<InventoryRepository> open(Dialect dialect) {

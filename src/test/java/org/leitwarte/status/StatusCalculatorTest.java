@@ -196,12 +196,12 @@ class StatusCalculatorTest {
 
   private static Device device(String id, String tenant, String site, Map<String, String> labels) {
     return new Device(id, tenant, site, "192.0.2.1", Optional.empty(), true, Duration.ofMinutes(1), Optional.empty(), labels,
-        "inventory.yaml:1");
+        List.of(), "inventory.yaml:1");
   }
 
   private static Device withParent(Device device, String parent) {
     return new Device(device.id(), device.tenant(), device.site(), device.address(), device.snmp(), device.icmp(),
-        device.interval(), Optional.of(parent), device.labels(), device.source());
+        device.interval(), Optional.of(parent), device.labels(), device.checks(), device.source());
   }
 
   private static Alert alert(int number, String device, Severity severity, AlertState state, Optional<String> suppressedBy) {

@@ -187,7 +187,7 @@ public final class SnmpdServer implements AutoCloseable {
   /** A device with SNMP settings at {@code address}, tenant {@code test}, site {@code lab}. */
   public static Device device(String id, String address, SnmpSettings settings) {
     return new Device(id, "test", "lab", address, Optional.of(settings), false, Duration.ofMinutes(1),
-        Optional.empty(), Map.of(), "test:" + id);
+        Optional.empty(), Map.of(), List.of(), "test:" + id);
   }
 
   private void writeConfiguration() throws IOException {

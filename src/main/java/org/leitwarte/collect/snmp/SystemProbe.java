@@ -45,7 +45,7 @@ public final class SystemProbe {
     Context context = vertx.getOrCreateContext();
     Map<String, String> tags = Map.of("device", address);
     Device device = new Device("probe", "-", Device.NO_SITE, address, Optional.of(settings), false, Duration.ofMinutes(1),
-        Optional.empty(), Map.of(), "discovery");
+        Optional.empty(), Map.of(), List.of(), "discovery");
     return context.executeBlocking(() -> DeviceTarget.of(device, session), false)
         .compose(target -> engineReady(context, target).compose(ready -> ready
             ? ask(context, target, tags)

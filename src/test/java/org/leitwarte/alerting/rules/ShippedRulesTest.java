@@ -43,7 +43,9 @@ class ShippedRulesTest {
         "snmp_auth_failure", "device_rebooted",
         "interface_down", "interface_utilisation", "interface_errors",
         "cpu_high", "memory_nearly_full", "disk_nearly_full", "disk_critically_full",
-        "leitwarte_influx_unreachable", "leitwarte_spool_growing");
+        "leitwarte_influx_unreachable", "leitwarte_spool_growing",
+        "service_check_failed", "http_status_unexpected", "ntp_offset_high", "ntp_offset_critical",
+        "certificate_expiring", "certificate_expiring_critical");
   }
 
   @Test

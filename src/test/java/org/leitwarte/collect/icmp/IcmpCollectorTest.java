@@ -48,7 +48,7 @@ class IcmpCollectorTest {
 
   private static Device device(String id, String address) {
     return new Device(id, "kommune-a", "rathaus", address, Optional.empty(), true, Duration.ofMinutes(1),
-        Optional.empty(), Map.of(), "inventory.yaml:" + id.hashCode());
+        Optional.empty(), Map.of(), List.of(), "inventory.yaml:" + id.hashCode());
   }
 
   private IcmpCollector start(Vertx vertx, LeitwarteConfig.Icmp config) throws Exception {

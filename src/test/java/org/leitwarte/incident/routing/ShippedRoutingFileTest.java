@@ -53,6 +53,12 @@ class ShippedRoutingFileTest {
         + " | leitwarte-betrieb | fachverfahren | fachverfahren-standard",
     "alertname=leitwarte_influx_unreachable;severity=critical;tenant=_system;device=lw-node1"
         + " | leitwarte-betrieb | fachverfahren | fachverfahren-standard",
+    "alertname=ntp_offset_high;severity=warning;tenant=wernigerode;device=wr-app1;role=server;check=zeit;kind=ntp;"
+        + "target=127.0.0.1:123 | root | fachverfahren | fachverfahren-standard",
+    "alertname=service_check_failed;severity=critical;tenant=wernigerode;device=wr-app1;role=server;check=mail;kind=smtp;"
+        + "target=127.0.0.1:25 | kritisch | fachverfahren | fachverfahren-standard",
+    "alertname=certificate_expiring;severity=warning;tenant=wernigerode;device=wr-fw;role=firewall;check=vpn-portal;"
+        + "kind=https;target=https://127.0.0.1/ | netz | netz | netz-standard",
   })
   void a_realistic_alert_reaches_the_team_that_can_fix_it(String labels, String route, String team, String policy) {
     List<MatchedRoute> routes = tree.route(labels(labels.split(";")));
