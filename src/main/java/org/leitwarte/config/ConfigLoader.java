@@ -59,9 +59,10 @@ public final class ConfigLoader {
     NotifyConfigReader notifyReader = new NotifyConfigReader(environment);
     LeitwarteConfig.Incidents incidents = notifyReader.incidents(root.map("incidents"));
     LeitwarteConfig.Notify notify = notifyReader.notify(root.map("notify"));
+    Optional<LeitwarteConfig.Traps> traps = root.optionalMap("traps").map(new TrapConfigReader(environment)::traps);
     root.finish();
     problems.throwIfAny();
-    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify);
+    return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify, traps);
   }
 
   private LeitwarteConfig.Http http(YamlMap http) {

@@ -25,7 +25,8 @@ public record LeitwarteConfig(
     Icmp icmp,
     Optional<Path> rules,
     Incidents incidents,
-    Notify notifications) {
+    Notify notifications,
+    Optional<Traps> traps) {
 
   public LeitwarteConfig {
     Objects.requireNonNull(file, "file");
@@ -39,6 +40,13 @@ public record LeitwarteConfig(
     Objects.requireNonNull(incidents, "incidents");
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(traps, "traps");
+  }
+
+  /** Without a {@code traps:} section: no trap receiver. */
+  public LeitwarteConfig(Path file, Http http, Store store, Influx influx, Spool spool, List<Path> inventory, Polling polling,
+      Icmp icmp, Optional<Path> rules, Incidents incidents, Notify notifications) {
+    this(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notifications, Optional.empty());
   }
 
   /**
@@ -149,5 +157,45 @@ public record LeitwarteConfig(
      * start with ACK (or ok) acknowledge the incident.
      */
     public record Imap(String host, int port, boolean tls, String username, Secret password, String folder, Duration poll) {}
+  }
+
+  /**
+   * {@code traps:}: the SNMP trap and inform receiver ({@code collect.trap}); absent: none. v1 and v2c
+   * traps are taken only with one of {@code communities}, v3 only from one of {@code users}. Each source
+   * address may send {@code ratePerSource} traps a second, {@code burst} at once; at most {@code
+   * keepPerDevice} events per device are kept, none older than {@code keepFor}.
+   *
+   * @param engineId the receiver's own SNMPv3 engine ID (hex), which informs are sent to; empty: derived
+   *     from the host name
+   */
+  public record Traps(
+      String address,
+      int port,
+      List<Secret> communities,
+      List<TrapUser> users,
+      Optional<String> engineId,
+      int ratePerSource,
+      int burst,
+      int keepPerDevice,
+      Duration keepFor) {
+
+    public Traps {
+      Objects.requireNonNull(address, "address");
+      communities = List.copyOf(communities);
+      users = List.copyOf(users);
+      Objects.requireNonNull(engineId, "engineId");
+      Objects.requireNonNull(keepFor, "keepFor");
+    }
+
+    /**
+     * One USM user traps and informs are accepted from. {@code auth} and {@code priv} are the protocol
+     * names of a device's {@code snmp:} section ({@code SHA-256}, {@code AES-256}, {@code none}).
+     *
+     * @param engineId the sender's engine ID (hex) this user is limited to; empty: any engine
+     * @param source where the user was defined, {@code leitwarte.yaml:40}
+     */
+    public record TrapUser(
+        String user, String auth, Optional<Secret> authPassword, String priv, Optional<Secret> privPassword,
+        Optional<String> engineId, String source) {}
   }
 }

@@ -2,6 +2,7 @@ package org.leitwarte.web;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.leitwarte.collect.trap.TrapEventRepository;
 import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.store.AuditQueries;
 import org.leitwarte.ticket.TicketService;
@@ -14,10 +15,11 @@ import org.leitwarte.ticket.TicketService;
  * @param status the status board's tenants, devices and live events
  * @param history the device page's charts of the last 24 h; without it the page says they are not available
  * @param audit the audit log for administrators (the API's {@code /api/v1/audit} and the page {@code /audit})
+ * @param trapEvents the SNMP trap events per device and from unknown sources ({@code /api/v1/devices/{id}/events})
  */
 public record ApiFeatures(
     AlertingApi alerting, Optional<IncidentApi> incidents, Optional<StatusApi> status, Optional<TicketService> tickets,
-    Optional<DeviceHistory> history, Optional<AuditQueries> audit) {
+    Optional<DeviceHistory> history, Optional<AuditQueries> audit, Optional<TrapEventRepository> trapEvents) {
 
   public ApiFeatures {
     Objects.requireNonNull(alerting, "alerting");
@@ -26,30 +28,36 @@ public record ApiFeatures(
     Objects.requireNonNull(tickets, "tickets");
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(trapEvents, "trapEvents");
   }
 
   /** Alerts, silences and maintenance only. */
   public static ApiFeatures of(AlertingApi alerting) {
-    return new ApiFeatures(alerting, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new ApiFeatures(alerting, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   public ApiFeatures withIncidents(IncidentApi api) {
-    return new ApiFeatures(alerting, Optional.of(api), status, tickets, history, audit);
+    return new ApiFeatures(alerting, Optional.of(api), status, tickets, history, audit, trapEvents);
   }
 
   public ApiFeatures withStatus(StatusApi api) {
-    return new ApiFeatures(alerting, incidents, Optional.of(api), tickets, history, audit);
+    return new ApiFeatures(alerting, incidents, Optional.of(api), tickets, history, audit, trapEvents);
   }
 
   public ApiFeatures withTickets(TicketService service) {
-    return new ApiFeatures(alerting, incidents, status, Optional.of(service), history, audit);
+    return new ApiFeatures(alerting, incidents, status, Optional.of(service), history, audit, trapEvents);
   }
 
   public ApiFeatures withHistory(DeviceHistory reader) {
-    return new ApiFeatures(alerting, incidents, status, tickets, Optional.of(reader), audit);
+    return new ApiFeatures(alerting, incidents, status, tickets, Optional.of(reader), audit, trapEvents);
+  }
+
+  public ApiFeatures withTrapEvents(TrapEventRepository repository) {
+    return new ApiFeatures(alerting, incidents, status, tickets, history, audit, Optional.of(repository));
   }
 
   public ApiFeatures withAudit(AuditQueries queries) {
-    return new ApiFeatures(alerting, incidents, status, tickets, history, Optional.of(queries));
+    return new ApiFeatures(alerting, incidents, status, tickets, history, Optional.of(queries), trapEvents);
   }
 }

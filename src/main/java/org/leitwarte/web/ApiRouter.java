@@ -53,6 +53,9 @@ final class ApiRouter {
   /** Tags of the operations that need the audit log's {@link AuditQueries}; without them they answer 503. */
   static final Set<String> AUDIT_TAGS = Set.of("audit");
 
+  /** Tags of the operations that need the trap events (and the status board's inventory); without them they answer 503. */
+  static final Set<String> TRAP_TAGS = Set.of("traps");
+
   /**
    * @param features what answers the operations; an absent feature's operations answer 503 (and without
    *     incidents the acknowledge pages are not served)
@@ -91,6 +94,9 @@ final class ApiRouter {
       audit.ifPresentOrElse(
           queries -> groups.add(new AuditRoutes(queries)),
           () -> groups.add(builder -> unavailable(builder, AUDIT_TAGS, "the audit log is not readable on this server")));
+      features.trapEvents().filter(events -> status.isPresent()).ifPresentOrElse(
+          events -> groups.add(new TrapEventRoutes(events, status.get())),
+          () -> groups.add(builder -> unavailable(builder, TRAP_TAGS, "the SNMP trap receiver is not set up on this server")));
       Router router = router(vertx, contract.result(), groups, secured(vertx, contract.result(), access));
       new LoginPages(access.signIn()).mount(router);
       incidents.ifPresent(incident -> incident.links().ifPresent(links ->
