@@ -35,7 +35,8 @@ public final class TrapEventRepository {
     this.pool = Objects.requireNonNull(pool, "pool");
   }
 
-  Future<Void> insert(List<TrapEvent> events) {
+  /** Keeps the events (in one batch). */
+  public Future<Void> insert(List<TrapEvent> events) {
     if (events.isEmpty()) {
       return Future.succeededFuture();
     }
