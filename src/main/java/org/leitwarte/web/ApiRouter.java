@@ -106,7 +106,8 @@ final class ApiRouter {
       // The web UI for people, beside the API; it reads the same board and desk.
       Supplier<Future<StatusBoard>> boards = status.<Supplier<Future<StatusBoard>>>map(board -> board::board)
           .orElse(() -> Future.succeededFuture(StatusBoard.EMPTY));
-      new UiPages(boards, incidents, tickets, Optional.of(api.maintenanceWindows()), features.history(), audit).mount(router);
+      new UiPages(boards, incidents, tickets, Optional.of(api.maintenanceWindows()), features.history(), audit,
+          features.trapEvents()).mount(router);
       return new Built(contract.result(), router);
     });
   }

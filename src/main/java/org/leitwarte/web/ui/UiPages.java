@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.leitwarte.alerting.maintenance.MaintenanceApi;
+import org.leitwarte.collect.trap.TrapEventRepository;
 import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.status.StatusBoard;
 import org.leitwarte.store.AuditQueries;
@@ -37,6 +38,7 @@ public final class UiPages {
   private final Optional<MaintenanceApi> maintenance;
   private final Optional<DeviceHistory> history;
   private final Optional<AuditQueries> audit;
+  private final Optional<TrapEventRepository> events;
 
   /**
    * @param boards the status board as it is now (the same one the API and its event stream read)
@@ -50,6 +52,14 @@ public final class UiPages {
    */
   public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets,
       Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history, Optional<AuditQueries> audit) {
+    this(boards, incidents, tickets, maintenance, history, audit, Optional.empty());
+  }
+
+  /** @param events the SNMP traps each device sent, for its page; when empty the page has no such section */
+  public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets,
+      Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history, Optional<AuditQueries> audit,
+      Optional<TrapEventRepository> events) {
+    this.events = Objects.requireNonNull(events, "events");
     this.boards = Objects.requireNonNull(boards, "boards");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
@@ -67,7 +77,7 @@ public final class UiPages {
 
   public void mount(Router router) {
     Pages pages = new Pages(new Templates(), tickets.isPresent(), audit.isPresent());
-    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent(), history);
+    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent(), history, events);
     MaintenanceAnnouncement announcement = new MaintenanceAnnouncement(pages, board, boards, maintenance);
     IncidentPages incident = new IncidentPages(pages, boards, incidents);
     TicketPages ticket = new TicketPages(pages, boards, tickets);
