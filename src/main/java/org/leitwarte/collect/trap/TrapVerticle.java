@@ -70,6 +70,9 @@ public final class TrapVerticle extends VerticleBase {
     return interfaces.completion()
         .compose(v -> vertx.executeBlocking(() -> TrapReceiver.open(config, counters,
             trap -> here.runOnContext(ignored -> accept(trap)), clock, System::nanoTime)))
+        .recover(failure -> Future.failedFuture(new IllegalStateException("traps: cannot listen on " + config.address() + " port "
+            + config.port() + ": " + failure.getMessage()
+            + (config.port() < 1024 ? " (a port below 1024 needs root or CAP_NET_BIND_SERVICE)" : ""), failure)))
         .map(opened -> {
           receiver = opened;
           listeningOn = opened.localAddress().toString();

@@ -241,6 +241,20 @@ class TrapVerticleTest {
         () -> traps.stream().anyMatch(sample -> "wr-sw1".equals(sample.tag("device"))));
   }
 
+  @Test
+  void a_port_already_taken_fails_the_start_with_a_message_naming_it() throws Exception {
+    try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      stores = new StoreFixture(dir);
+      Store store = Await.result(stores.open(vertx, Dialect.H2));
+      LeitwarteConfig.Traps config = new LeitwarteConfig.Traps("127.0.0.1", taken.getLocalPort(), List.of(Secret.of("c")), List.of(),
+          Optional.empty(), 100, 200, 1000, Duration.ofDays(30));
+      TrapVerticle verticle = new TrapVerticle(config, List.of(SWITCH), new TrapEventRepository(store.pool()),
+          new TrapCounters(new SimpleMeterRegistry()), Clock.systemUTC());
+      assertThat(Await.failure(vertx.deployVerticle(verticle)))
+          .hasMessageStartingWith("traps: cannot listen on 127.0.0.1 port " + taken.getLocalPort() + ": ");
+    }
+  }
+
   private long counted() {
     return Arrays.stream(TrapOutcome.values()).mapToLong(counters::total).sum();
   }
