@@ -1,7 +1,7 @@
 -- SNMP traps and informs as events, per device (collect.trap). Unknown sources carry tenant _unknown
 -- and the source address as device. Bounded: Leitwarte keeps the newest traps.events.keep_per_device
--- per device and none older than traps.events.keep_for. The same SQL runs on PostgreSQL and on H2 in
--- PostgreSQL mode; instants to the millisecond.
+-- per device (and of all unknown sources together) and none older than traps.events.keep_for.
+-- The same SQL runs on PostgreSQL and on H2 in PostgreSQL mode; instants to the millisecond.
 
 CREATE TABLE trap_event (
   id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -54,17 +54,24 @@ public final class TrapEventRepository {
   }
 
   /**
-   * Removes events older than {@code before} and, for each of {@code devices}, all but its newest
-   * {@code keepPerDevice}.
+   * Removes events older than {@code before}; for each of {@code devices} (from the inventory) all but
+   * its newest {@code keep}; and of the events from unknown sources, taken together, all but the newest
+   * {@code keep}, so that a storm of forged sender addresses cannot fill the table.
    */
-  Future<Void> prune(Instant before, Collection<String> devices, int keepPerDevice) {
+  Future<Void> prune(Instant before, Collection<String> devices, boolean unknownSources, int keep) {
     Future<Void> done = pool.preparedQuery("DELETE FROM trap_event WHERE received_at < ?")
         .execute(Tuple.of(timestamp(before))).mapEmpty();
     for (String device : devices) {
       done = done.compose(v -> pool.preparedQuery(
-              "DELETE FROM trap_event WHERE device = ? AND id <= "
-                  + "(SELECT id FROM trap_event WHERE device = ? ORDER BY id DESC LIMIT 1 OFFSET ?)")
-          .execute(Tuple.of(device, device, keepPerDevice)).mapEmpty());
+              "DELETE FROM trap_event WHERE device = ? AND known_source = TRUE AND id <= "
+                  + "(SELECT id FROM trap_event WHERE device = ? AND known_source = TRUE ORDER BY id DESC LIMIT 1 OFFSET ?)")
+          .execute(Tuple.of(device, device, keep)).mapEmpty());
+    }
+    if (unknownSources) {
+      done = done.compose(v -> pool.preparedQuery(
+              "DELETE FROM trap_event WHERE known_source = FALSE AND id <= "
+                  + "(SELECT id FROM trap_event WHERE known_source = FALSE ORDER BY id DESC LIMIT 1 OFFSET ?)")
+          .execute(Tuple.of(keep)).mapEmpty());
     }
     return done;
   }

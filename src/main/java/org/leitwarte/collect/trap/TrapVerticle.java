@@ -42,7 +42,9 @@ public final class TrapVerticle extends VerticleBase {
   private final Clock clock;
   private final InterfaceNames names = new InterfaceNames(MAX_INTERFACE_NAMES);
   private final ArrayDeque<TrapEvent> pending = new ArrayDeque<>();
+  /** Devices of the inventory with events since the last pruning. */
   private final Set<String> touched = new HashSet<>();
+  private boolean unknownTouched;
   private MessageConsumer<SampleBatch> interfaces;
   private TrapReceiver receiver;
   private long flushTimer = -1;
@@ -139,7 +141,13 @@ public final class TrapVerticle extends VerticleBase {
     }
     List<TrapEvent> batch = new ArrayList<>(pending);
     pending.clear();
-    batch.forEach(event -> touched.add(event.device()));
+    for (TrapEvent event : batch) {
+      if (event.knownSource()) {
+        touched.add(event.device());
+      } else {
+        unknownTouched = true;
+      }
+    }
     writing = repository.insert(batch).transform(done -> {
       if (done.failed() && !storeFailing) {
         storeFailing = true;
@@ -161,8 +169,10 @@ public final class TrapVerticle extends VerticleBase {
       return;
     }
     List<String> devicesToPrune = List.copyOf(touched);
+    boolean unknown = unknownTouched;
     touched.clear();
-    writing = repository.prune(clock.instant().minus(config.keepFor()), devicesToPrune, config.keepPerDevice())
+    unknownTouched = false;
+    writing = repository.prune(clock.instant().minus(config.keepFor()), devicesToPrune, unknown, config.keepPerDevice())
         .recover(failure -> {
           LOG.warn("Old trap events could not be removed: {}", failure.getMessage());
           return Future.succeededFuture();

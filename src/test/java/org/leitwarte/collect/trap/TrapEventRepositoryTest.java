@@ -76,13 +76,18 @@ class TrapEventRepositoryTest {
     }
     events.add(event("wr-sw2", true, NOW.minusSeconds(3600), "old"));
     events.add(event("wr-sw2", true, NOW, "recent"));
+    for (int i = 0; i < 10; i++) {
+      events.add(event("198.51.100." + i, false, NOW.plusSeconds(i), "forged" + i));
+    }
     Await.result(repository.insert(events));
 
-    Await.result(repository.prune(NOW.minusSeconds(60), List.of("wr-sw1"), 3));
+    Await.result(repository.prune(NOW.minusSeconds(60), List.of("wr-sw1"), true, 3));
 
     assertThat(Await.result(repository.ofDevice("wr-sw1", 100))).extracting(stored -> stored.event().trap())
         .containsExactly("trap9", "trap8", "trap7");
     assertThat(Await.result(repository.ofDevice("wr-sw2", 100))).extracting(stored -> stored.event().trap())
         .containsExactly("recent");
+    assertThat(Await.result(repository.ofUnknownSources(100))).extracting(stored -> stored.event().trap())
+        .as("the newest 3 of all unknown sources together").containsExactly("forged9", "forged8", "forged7");
   }
 }
