@@ -34,6 +34,12 @@ public final class TrapVerticle extends VerticleBase {
   private static final long PRUNE_EVERY_MILLIS = 60_000;
   private static final int MAX_PENDING = 10_000;
   private static final int MAX_INTERFACE_NAMES = 200_000;
+  /**
+   * Unknown sender addresses whose events go on the sample stream. Every address becomes a series in the
+   * rule evaluator and in InfluxDB, kept for ever; beyond this many, events of new unknown addresses are
+   * only kept in the store, so forged addresses cannot grow either without bound.
+   */
+  static final int MAX_UNKNOWN_SOURCES_PUBLISHED = 1000;
 
   private final LeitwarteConfig.Traps config;
   private final SourceDevices devices;
@@ -45,6 +51,8 @@ public final class TrapVerticle extends VerticleBase {
   /** Devices of the inventory with events since the last pruning. */
   private final Set<String> touched = new HashSet<>();
   private boolean unknownTouched;
+  private final Set<String> unknownPublished = new HashSet<>();
+  private long unknownNotPublished;
   private MessageConsumer<SampleBatch> interfaces;
   private TrapReceiver receiver;
   private long flushTimer = -1;
@@ -124,7 +132,9 @@ public final class TrapVerticle extends VerticleBase {
     TrapEvent event = TrapEvents.event(trap, device, names);
     counters.count(device.isPresent() ? TrapOutcome.ACCEPTED : TrapOutcome.UNKNOWN_SOURCE);
     lastTrap = event.at();
-    vertx.eventBus().publish(EventAddresses.SAMPLES, new SampleBatch(event.device(), List.of(TrapEvents.sample(event))));
+    if (device.isPresent() || publishesUnknown(event.source())) {
+      vertx.eventBus().publish(EventAddresses.SAMPLES, new SampleBatch(event.device(), List.of(TrapEvents.sample(event))));
+    }
     if (pending.size() >= MAX_PENDING) {
       pending.removeFirst();
       droppedUnstored++;
@@ -133,6 +143,21 @@ public final class TrapVerticle extends VerticleBase {
     if (device.isEmpty()) {
       LOG.debug("Trap {} from {}, which is not in the inventory", event.trap(), event.source());
     }
+  }
+
+  private boolean publishesUnknown(String source) {
+    if (unknownPublished.contains(source)) {
+      return true;
+    }
+    if (unknownPublished.size() < MAX_UNKNOWN_SOURCES_PUBLISHED) {
+      unknownPublished.add(source);
+      return true;
+    }
+    if (unknownNotPublished++ == 0) {
+      LOG.warn("Traps from more than {} addresses not in the inventory: events of further ones are kept in the store only",
+          MAX_UNKNOWN_SOURCES_PUBLISHED);
+    }
+    return false;
   }
 
   private void flush() {

@@ -242,6 +242,30 @@ class TrapVerticleTest {
   }
 
   @Test
+  void forged_sender_addresses_beyond_a_thousand_are_kept_but_not_put_on_the_sample_stream() throws Exception {
+    start(100, 200);
+    byte[] valid = capturedTrap();
+    int addresses = TrapVerticle.MAX_UNKNOWN_SOURCES_PUBLISHED + 50;
+    InetSocketAddress receiver = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    for (int i = 0; i < addresses; i++) {
+      try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.1." + (i / 250) + "." + (1 + i % 250)), 0))) {
+        socket.send(new DatagramPacket(valid, valid.length, receiver));
+      }
+      if (i % 500 == 499) {
+        int expected = i + 1;
+        Eventually.until(expected + " packets counted", WAIT, () -> counted() == expected);
+      }
+    }
+    Eventually.until("every trap counted", WAIT, () -> counters.total(TrapOutcome.UNKNOWN_SOURCE) == addresses);
+
+    Eventually.until("the last unknown source stored", WAIT,
+        () -> Await.result(repository.ofUnknownSources(1)).stream().anyMatch(event -> event.event().source().equals("127.1.4.50")));
+    Eventually.until("a thousand on the sample stream", WAIT, () -> traps.size() >= TrapVerticle.MAX_UNKNOWN_SOURCES_PUBLISHED);
+    assertThat(traps).hasSize(TrapVerticle.MAX_UNKNOWN_SOURCES_PUBLISHED);
+    assertThat(traps).extracting(sample -> sample.tag("device")).doesNotHaveDuplicates().doesNotContain("127.1.4.50");
+  }
+
+  @Test
   void a_port_already_taken_fails_the_start_with_a_message_naming_it() throws Exception {
     try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
       stores = new StoreFixture(dir);
