@@ -23,14 +23,21 @@ final class GuardedDispatcher extends MessageDispatcherImpl implements CounterLi
 
   private static final Logger LOG = LoggerFactory.getLogger(GuardedDispatcher.class);
 
+  /** Decoded packets between two runs of the housekeeping. */
+  static final int HOUSEKEEPING_EVERY = 256;
+
   private final SourceRateLimiter limiter;
   private final TrapCounters counters;
+  private final Runnable housekeeping;
   private TrapOutcome outcome;
   private boolean handedOver;
+  private long decoded;
 
-  GuardedDispatcher(SourceRateLimiter limiter, TrapCounters counters) {
+  /** @param housekeeping runs on the listen thread every {@value #HOUSEKEEPING_EVERY} decoded packets */
+  GuardedDispatcher(SourceRateLimiter limiter, TrapCounters counters, Runnable housekeeping) {
     this.limiter = limiter;
     this.counters = counters;
+    this.housekeeping = housekeeping;
   }
 
   @Override
@@ -51,6 +58,9 @@ final class GuardedDispatcher extends MessageDispatcherImpl implements CounterLi
     }
     if (!handedOver) {
       counters.count(outcome == null ? TrapOutcome.MALFORMED : outcome);
+    }
+    if (++decoded % HOUSEKEEPING_EVERY == 0) {
+      housekeeping.run();
     }
   }
 

@@ -18,6 +18,8 @@ import org.snmp4j.security.USM;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SNMP4J side of the trap receiver: one UDP socket, v1, v2c and v3 (USM) message processing, the
@@ -29,13 +31,18 @@ final class TrapReceiver implements AutoCloseable {
 
   private static final int RECEIVE_BUFFER_BYTES = 4 << 20;
   private static final int MAX_SOURCES = 10_000;
+  /** Localised USM user entries kept at most (see {@link UsmUsers#bound}). */
+  static final int MAX_USM_ENTRIES = 10_000;
+  private static final Logger LOG = LoggerFactory.getLogger(TrapReceiver.class);
 
   private final Snmp snmp;
   private final DefaultUdpTransportMapping transport;
+  private final USM usm;
 
-  private TrapReceiver(Snmp snmp, DefaultUdpTransportMapping transport) {
+  private TrapReceiver(Snmp snmp, DefaultUdpTransportMapping transport, USM usm) {
     this.snmp = snmp;
     this.transport = transport;
+    this.usm = usm;
   }
 
   /**
@@ -45,13 +52,25 @@ final class TrapReceiver implements AutoCloseable {
    */
   static TrapReceiver open(LeitwarteConfig.Traps config, TrapCounters counters, Consumer<ReceivedTrap> sink, Clock clock,
       LongSupplier nanoTime) throws IOException {
+    return open(config, counters, sink, clock, nanoTime, MAX_USM_ENTRIES);
+  }
+
+  /** @param maxUsmEntries localised USM user entries kept at most */
+  static TrapReceiver open(LeitwarteConfig.Traps config, TrapCounters counters, Consumer<ReceivedTrap> sink, Clock clock,
+      LongSupplier nanoTime, int maxUsmEntries) throws IOException {
     SecurityProtocols protocols = securityProtocols();
     byte[] engineId = config.engineId().map(HexFormat.of()::parseHex).orElseGet(TrapReceiver::hostEngineId);
     CounterSupport counterSupport = new CounterSupport();
     USM usm = new USM(protocols, new OctetString(engineId), 0, counterSupport);
     config.users().forEach(user -> UsmUsers.add(usm, user));
     SourceRateLimiter limiter = new SourceRateLimiter(config.ratePerSource(), config.burst(), MAX_SOURCES, nanoTime);
-    GuardedDispatcher dispatcher = new GuardedDispatcher(limiter, counters);
+    Runnable housekeeping = () -> {
+      if (UsmUsers.bound(usm, config.users(), maxUsmEntries)) {
+        LOG.warn("SNMPv3 messages from more than {} engines: the USM user table starts again from the configured users",
+            maxUsmEntries);
+      }
+    };
+    GuardedDispatcher dispatcher = new GuardedDispatcher(limiter, counters, housekeeping);
     dispatcher.addMessageProcessingModel(new MPv1());
     dispatcher.addMessageProcessingModel(new MPv2c());
     dispatcher.addMessageProcessingModel(new MPv3(engineId, null, protocols, new SecurityModels().addSecurityModel(usm), counterSupport));
@@ -69,12 +88,17 @@ final class TrapReceiver implements AutoCloseable {
       snmp.close();
       throw e;
     }
-    return new TrapReceiver(snmp, transport);
+    return new TrapReceiver(snmp, transport, usm);
   }
 
   /** Where the socket listens (the actual port when 0 was configured). */
   UdpAddress localAddress() {
     return transport.getListenAddress();
+  }
+
+  /** Entries in the USM user table: the configured users and their keys localised per engine. */
+  int usmEntries() {
+    return usm.getUserTable().getUserEntries().size();
   }
 
   @Override

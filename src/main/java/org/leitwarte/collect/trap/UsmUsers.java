@@ -1,6 +1,7 @@
 package org.leitwarte.collect.trap;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.leitwarte.config.LeitwarteConfig.Traps.TrapUser;
@@ -45,6 +46,23 @@ final class UsmUsers {
     } else {
       usm.addUser(name, usmUser);
     }
+  }
+
+  /**
+   * Keeps the USM's user table bounded. SNMP4J adds an entry, with keys localised for the sending engine,
+   * the first time a message names a configured user from a new engine — before the message is
+   * authenticated — so forged engine IDs would grow the table without end. Beyond {@code maxEntries} the
+   * table starts again from the configured users; genuine senders get their keys localised anew.
+   *
+   * @return whether the table was reset
+   */
+  static boolean bound(USM usm, List<TrapUser> users, int maxEntries) {
+    if (usm.getUserTable().getUserEntries().size() <= maxEntries) {
+      return false;
+    }
+    usm.removeAllUsers();
+    users.forEach(user -> add(usm, user));
+    return true;
   }
 
   /** The least security level a message from {@code user} must have: what the configuration gives it. */
