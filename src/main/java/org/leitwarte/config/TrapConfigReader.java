@@ -43,7 +43,7 @@ final class TrapConfigReader {
     YamlMap events = traps.map("events");
     int keepPerDevice = events.integer("keep_per_device", 1, 1_000_000, 1000);
     Duration keepFor = events.duration("keep_for", Duration.ofDays(30), Duration.ofMinutes(1));
-    if (communities.isEmpty() && !traps.has("users")) {
+    if (communities.isEmpty() && users.isEmpty()) {
       traps.report("neither communities nor users given: no trap would be accepted");
     }
     return new LeitwarteConfig.Traps(address, port, communities, users, engineId, perSource, burst, keepPerDevice, keepFor);

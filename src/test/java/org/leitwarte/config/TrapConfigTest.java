@@ -96,7 +96,7 @@ class TrapConfigTest {
   @Test
   void a_section_that_accepts_nothing_is_refused() {
     assertThatThrownBy(() -> load("""
-        traps: {port: 10162}
+        traps: {port: 10162, users: []}
         """, Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("leitwarte.yaml:3: traps: neither communities nor users given: no trap would be accepted");
