@@ -47,6 +47,7 @@ public final class TrapVerticle extends VerticleBase {
   private final TrapCounters counters;
   private final Clock clock;
   private final InterfaceNames names = new InterfaceNames(MAX_INTERFACE_NAMES);
+  private final OpenLinkDowns linkDowns = new OpenLinkDowns(MAX_INTERFACE_NAMES);
   private final ArrayDeque<TrapEvent> pending = new ArrayDeque<>();
   /** Devices of the inventory with events since the last pruning. */
   private final Set<String> touched = new HashSet<>();
@@ -129,7 +130,7 @@ public final class TrapVerticle extends VerticleBase {
 
   private void accept(ReceivedTrap trap) {
     Optional<Device> device = devices.device(trap.source());
-    TrapEvent event = TrapEvents.event(trap, device, names);
+    TrapEvent event = linkDowns.name(TrapEvents.event(trap, device, names));
     counters.count(device.isPresent() ? TrapOutcome.ACCEPTED : TrapOutcome.UNKNOWN_SOURCE);
     lastTrap = event.at();
     if (device.isPresent() || publishesUnknown(event.source())) {
