@@ -133,6 +133,9 @@ Leitwarte demo in $demo
   on call:  java -jar $jar oncall --config $demo/leitwarte.yaml --token-file $demo/token
   API:      curl -s -H "Authorization: Bearer \$(cat $demo/token)" http://127.0.0.1:8080/api/v1/tenants
   pages:    less $demo/mail.log   (the notifications, as a local SMTP sink received them)
+  a trap:   snmptrap -v2c -c demo-traps --clientaddr=127.0.0.2 127.0.0.1:10162 '' 1.3.6.1.6.3.1.1.5.3 1.3.6.1.2.1.2.2.1.1.3 i 3
+            (linkDown of ifIndex 3 on wr-router: the alert interface_link_down_trap fires at once;
+             the same with 1.3.6.1.6.3.1.1.5.4, linkUp, resolves it)
 Ctrl-C stops everything.
 
 INFO

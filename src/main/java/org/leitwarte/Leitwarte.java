@@ -26,6 +26,9 @@ import org.leitwarte.collect.SchedulerVerticle;
 import org.leitwarte.collect.icmp.IcmpCollector;
 import org.leitwarte.collect.service.ServiceCheckCollector;
 import org.leitwarte.collect.snmp.SnmpCollector;
+import org.leitwarte.collect.trap.TrapCounters;
+import org.leitwarte.collect.trap.TrapEventRepository;
+import org.leitwarte.collect.trap.TrapVerticle;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.config.Problem;
 import org.leitwarte.discovery.Discovery;
@@ -101,6 +104,8 @@ public final class Leitwarte {
   private HttpServerVerticle http;
   private String httpDeployment;
   private String selfDeployment;
+  private TrapVerticle traps;
+  private String trapsDeployment;
 
   private Leitwarte(Vertx vertx, LeitwarteConfig config, Inventory inventory, Clock clock) {
     this.vertx = vertx;
@@ -131,6 +136,7 @@ public final class Leitwarte {
         .compose(v -> startIncidents())
         .compose(v -> startAlerting())
         .compose(v -> startCollectors())
+        .compose(v -> deployTraps())
         .compose(v -> deployScheduler())
         .compose(v -> deploySelfSamples())
         .compose(v -> deployHttp())
@@ -240,6 +246,18 @@ public final class Leitwarte {
     return Future.all(started).mapEmpty();
   }
 
+  /** With a {@code traps:} section only; after alerting, so that the first trap is judged, and before the scheduler, for interface names. */
+  private Future<Void> deployTraps() {
+    if (config.traps().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    traps = new TrapVerticle(config.traps().get(), devices, new TrapEventRepository(store.pool()), new TrapCounters(registry), clock);
+    return vertx.deployVerticle(traps).map(id -> {
+      trapsDeployment = id;
+      return null;
+    });
+  }
+
   private Future<Void> deployScheduler() {
     pollMetrics = new PollMetrics(registry, config.polling().interval());
     SchedulerVerticle scheduler = new SchedulerVerticle(devices, collectors, config.polling().maxConcurrent(),
@@ -281,6 +299,9 @@ public final class Leitwarte {
         .add("polling", this::pollingHealth)
         .add("alerting", this::alertingHealth)
         .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
+    if (traps != null) {
+      health.add("traps", () -> Future.succeededFuture(new HealthCheck.Part("traps", trapsDeployment != null, traps.healthDetails())));
+    }
     // The board reads the stored inventory, the scheduler's view of each device, active alerts and maintenance.
     StatusApi status = new StatusApi(() -> storedInventory, deviceStates, alerting.alerts(), alerting.maintenanceWindows(), clock);
     UserRepository users = new UserRepository(store.pool(), clock);
@@ -289,9 +310,15 @@ public final class Leitwarte {
     history = DeviceHistory.create(vertx, config.influx());
     ApiFeatures features = ApiFeatures.of(alerting.api()).withIncidents(incidents.api()).withStatus(status).withTickets(tickets)
         .withHistory(history).withAudit(new AuditQueries(store.pool()));
-    ApiFeatures withGrafana = config.grafana().map(grafana -> features.withGrafana(grafana.url())).orElse(features);
+    if (traps != null) {
+      features = features.withTrapEvents(new TrapEventRepository(store.pool()));
+    }
+    if (config.grafana().isPresent()) {
+      features = features.withGrafana(config.grafana().get().url());
+    }
+    ApiFeatures wired = features;
     return discovery().compose(discovery -> {
-      http = new HttpServerVerticle(config.http(), health, registry, withGrafana.withDiscovery(discovery), userAccess());
+      http = new HttpServerVerticle(config.http(), health, registry, wired.withDiscovery(discovery), userAccess());
       return vertx.deployVerticle(http);
     }).map(id -> {
       httpDeployment = id;
@@ -358,6 +385,7 @@ public final class Leitwarte {
     return undeploy(httpDeployment, "HTTP server")
         .compose(v -> undeploy(selfDeployment, "self samples"))
         .compose(v -> undeploy(schedulerDeployment, "scheduler"))
+        .compose(v -> undeploy(trapsDeployment, "trap receiver"))
         .compose(v -> schedulerDeployment == null || serviceState == null
             ? Future.<Void>succeededFuture()
             : serviceState.put(STOPPED_AT, Long.toString(clock.millis())).recover(this::logged))
@@ -415,6 +443,11 @@ public final class Leitwarte {
   /** The alerts kept in the store. */
   public AlertRepository alerts() {
     return alerting.alerts();
+  }
+
+  /** The trap receiver, when {@code traps:} is configured. */
+  public Optional<TrapVerticle> traps() {
+    return Optional.ofNullable(traps);
   }
 
   public MetricsWriterStatus writerStatus() {

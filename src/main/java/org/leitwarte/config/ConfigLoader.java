@@ -65,10 +65,11 @@ public final class ConfigLoader {
     // discovery: holds SNMP credentials in the inventory's form; org.leitwarte.discovery reads and checks it.
     root.has("discovery");
     LeitwarteConfig.ServiceChecks serviceChecks = serviceChecks(root.map("service_checks"));
+    Optional<LeitwarteConfig.Traps> traps = root.optionalMap("traps").map(new TrapConfigReader(environment)::traps);
     root.finish();
     problems.throwIfAny();
     return new LeitwarteConfig(file, http, store, influx, spool, inventory, polling, icmp, rules, incidents, notify, grafana,
-        serviceChecks);
+        serviceChecks, traps);
   }
 
   private LeitwarteConfig.Http http(YamlMap http) {

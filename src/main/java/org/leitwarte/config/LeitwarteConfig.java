@@ -28,7 +28,8 @@ public record LeitwarteConfig(
     Incidents incidents,
     Notify notifications,
     Optional<Grafana> grafana,
-    ServiceChecks serviceChecks) {
+    ServiceChecks serviceChecks,
+    Optional<Traps> traps) {
 
   public LeitwarteConfig {
     Objects.requireNonNull(file, "file");
@@ -44,6 +45,7 @@ public record LeitwarteConfig(
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(grafana, "grafana");
     Objects.requireNonNull(serviceChecks, "serviceChecks");
+    Objects.requireNonNull(traps, "traps");
   }
 
   /**
@@ -173,5 +175,45 @@ public record LeitwarteConfig(
   public record ServiceChecks(int concurrency, Duration timeout) {
 
     public static final ServiceChecks DEFAULT = new ServiceChecks(16, Duration.ofSeconds(5));
+  }
+
+  /**
+   * {@code traps:}: the SNMP trap and inform receiver ({@code collect.trap}); absent: none. v1 and v2c
+   * traps are taken only with one of {@code communities}, v3 only from one of {@code users}. Each source
+   * address may send {@code ratePerSource} traps a second, {@code burst} at once; at most {@code
+   * keepPerDevice} events per device are kept, none older than {@code keepFor}.
+   *
+   * @param engineId the receiver's own SNMPv3 engine ID (hex), which informs are sent to; empty: derived
+   *     from the host name
+   */
+  public record Traps(
+      String address,
+      int port,
+      List<Secret> communities,
+      List<TrapUser> users,
+      Optional<String> engineId,
+      int ratePerSource,
+      int burst,
+      int keepPerDevice,
+      Duration keepFor) {
+
+    public Traps {
+      Objects.requireNonNull(address, "address");
+      communities = List.copyOf(communities);
+      users = List.copyOf(users);
+      Objects.requireNonNull(engineId, "engineId");
+      Objects.requireNonNull(keepFor, "keepFor");
+    }
+
+    /**
+     * One USM user traps and informs are accepted from. {@code auth} and {@code priv} are the protocol
+     * names of a device's {@code snmp:} section ({@code SHA-256}, {@code AES-256}, {@code none}).
+     *
+     * @param engineId the sender's engine ID (hex) this user is limited to; empty: any engine
+     * @param source where the user was defined, {@code leitwarte.yaml:40}
+     */
+    public record TrapUser(
+        String user, String auth, Optional<Secret> authPassword, String priv, Optional<Secret> privPassword,
+        Optional<String> engineId, String source) {}
   }
 }

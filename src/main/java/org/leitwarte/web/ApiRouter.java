@@ -55,6 +55,8 @@ final class ApiRouter {
 
   /** Tags of the operations that need discovery; without it they answer 503. */
   static final Set<String> DISCOVERY_TAGS = Set.of("discovery");
+  /** Tags of the operations that need the trap events (and the status board's inventory); without them they answer 503. */
+  static final Set<String> TRAP_TAGS = Set.of("traps");
 
   /**
    * @param features what answers the operations; an absent feature's operations answer 503 (and without
@@ -97,6 +99,9 @@ final class ApiRouter {
       features.discovery().ifPresentOrElse(
           discovery -> groups.add(new DiscoveryRoutes(discovery)),
           () -> groups.add(builder -> unavailable(builder, DISCOVERY_TAGS, "discovery is not set up on this server")));
+      features.trapEvents().filter(events -> status.isPresent()).ifPresentOrElse(
+          events -> groups.add(new TrapEventRoutes(events, status.get())),
+          () -> groups.add(builder -> unavailable(builder, TRAP_TAGS, "the SNMP trap receiver is not set up on this server")));
       Router router = router(vertx, contract.result(), groups, secured(vertx, contract.result(), access));
       new LoginPages(access.signIn()).mount(router);
       incidents.ifPresent(incident -> incident.links().ifPresent(links ->
@@ -107,7 +112,7 @@ final class ApiRouter {
       Supplier<Future<StatusBoard>> boards = status.<Supplier<Future<StatusBoard>>>map(board -> board::board)
           .orElse(() -> Future.succeededFuture(StatusBoard.EMPTY));
       new UiPages(boards, incidents, tickets, Optional.of(api.maintenanceWindows()), features.history(), audit,
-          features.grafana()).mount(router);
+          features.grafana(), features.trapEvents()).mount(router);
       return new Built(contract.result(), router);
     });
   }

@@ -26,6 +26,7 @@ import org.leitwarte.alerting.maintenance.MaintenanceRepository;
 import org.leitwarte.alerting.silence.SilenceApi;
 import org.leitwarte.alerting.silence.SilenceRepository;
 import org.leitwarte.collect.DeviceStates;
+import org.leitwarte.collect.trap.TrapEventRepository;
 import org.leitwarte.config.LeitwarteConfig;
 import org.leitwarte.discovery.Discovery;
 import org.leitwarte.discovery.DiscoveryService;
@@ -177,7 +178,7 @@ final class ApiServer implements AutoCloseable {
     tokens = new TokenRepository(pool, Clock.systemUTC());
     access = new UserAccess(users, tokens, new SignIn(vertx, users, HASHER, Clock.systemUTC(), SIGN_IN), false);
     ApiFeatures features = ApiFeatures.of(api).withIncidents(incidents).withStatus(status).withTickets(tickets)
-        .withAudit(new AuditQueries(pool))
+        .withAudit(new AuditQueries(pool)).withTrapEvents(new TrapEventRepository(pool))
         .withDiscovery(new DiscoveryService(new Discovery(vertx, discovery, DISCOVERY_ICMP, "127.0.0.1"), () -> inventory, pool));
     if (influx.isPresent()) {
       features = features.withHistory(DeviceHistory.create(vertx, influx.get()));

@@ -102,7 +102,7 @@ class TenantIsolationTest {
 
       List<String> problems = new ArrayList<>();
       for (Operation operation : operations()) {
-        if (operation.path().endsWith("/events")) {
+        if (operation.path().endsWith("/events") && !operation.path().contains("{")) {
           // A stream never ends: its first event must show A's objects and nothing of B.
           String event = firstEvent(server.port, operation.path(), tokenA);
           if (!event.contains(A) || event.toLowerCase(Locale.ROOT).contains(B)) {
@@ -123,6 +123,7 @@ class TenantIsolationTest {
       assertThat(tenantA.get("/api/v1/incidents/" + a.incident()).status()).isEqualTo(200);
       assertThat(tenantA.get("/api/v1/alerts/" + a.alert()).status()).isEqualTo(200);
       assertThat(tenantA.get("/api/v1/silences").body()).contains(A);
+      assertThat(tenantA.get("/api/v1/devices/wr-router/events").body()).contains("wr-router", A);
     }
   }
 
@@ -235,6 +236,9 @@ class TenantIsolationTest {
     long ticket = ApiServer.await(server.tickets.open(new org.leitwarte.user.Principal("staff", Role.STAFF, Optional.empty()),
         new org.leitwarte.ticket.NewTicket(Optional.of(alert.id()), Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty())).id();
+    ApiServer.await(new org.leitwarte.collect.trap.TrapEventRepository(server.pool).insert(List.of(new org.leitwarte.collect.trap.TrapEvent(
+        now, tenant, tenant + "-rathaus", device, true, "192.0.2.1", "2c", "linkDown", "1.3.6.1.6.3.1.1.5.3", Optional.of("1"),
+        Optional.of("Gi0/1"), java.util.OptionalLong.of(1), java.util.OptionalLong.of(2), "trap from " + tenant))));
     return new Objects(alert.id(), silence, window, incident.id(), override.getLong("id"), ticket);
   }
 

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.leitwarte.alerting.history.ApiScope;
+import org.leitwarte.collect.trap.TrapEvent;
+import org.leitwarte.collect.trap.TrapEventRepository;
 import org.leitwarte.incident.Incident;
 import org.leitwarte.incident.IncidentQuery;
 import org.leitwarte.incident.Person;
@@ -30,26 +32,32 @@ import org.leitwarte.web.Messages;
 /** The status board and the drill-down below it: municipality → site → device. */
 final class BoardPages {
 
+  /** Traps shown on a device's page. */
+  private static final int RECENT_EVENTS = 20;
+
   private final Pages pages;
   private final Supplier<Future<StatusBoard>> boards;
   private final Optional<IncidentApi> incidents;
   private final boolean announcing;
   private final Optional<DeviceHistory> history;
   private final Optional<URI> grafana;
+  private final Optional<TrapEventRepository> events;
 
   /**
    * @param announcing whether maintenance windows can be announced on a municipality's page
    * @param history the charts of a device's last 24 h
    * @param grafana where the Grafana dashboards are, for the link to a device's dashboard
+   * @param events the SNMP traps the device sent; when empty the page has no such section
    */
   BoardPages(Pages pages, Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, boolean announcing,
-      Optional<DeviceHistory> history, Optional<URI> grafana) {
+      Optional<DeviceHistory> history, Optional<URI> grafana, Optional<TrapEventRepository> events) {
     this.pages = pages;
     this.boards = boards;
     this.incidents = incidents;
     this.announcing = announcing;
     this.history = history;
     this.grafana = grafana;
+    this.events = events;
   }
 
   void board(RoutingContext context) {
@@ -118,11 +126,18 @@ final class BoardPages {
       // Only after the scope check: another tenant's device never reaches InfluxDB.
       Future<List<DeviceHistory.Series>> charts = history.map(reader -> reader.lastDay(device.id()))
           .orElse(Future.succeededFuture(List.of()));
-      return Future.all(incidentsOf(scope, device), charts).map(both -> {
+      Future<List<Map<String, Object>>> traps = events.map(repository -> repository.ofDevice(device.id(), RECENT_EVENTS)
+              .map(stored -> stored.stream().map(event -> event(event.event(), messages)).toList())
+              .recover(failure -> Future.succeededFuture(List.of())))
+          .orElse(Future.succeededFuture(List.of()));
+      return Future.all(incidentsOf(scope, device), charts, traps).map(both -> {
         Map<String, Object> model = deviceModel(board, scope, device, both.resultAt(0), messages);
         List<Map<String, Object>> views = Charts.views(charts.result(), Instant.now(), messages);
         model.put("charts", views);
         model.put("has_charts", !views.isEmpty());
+        model.put("events_set_up", events.isPresent());
+        model.put("events", traps.result());
+        model.put("has_events", !traps.result().isEmpty());
         pages.send(context, 200, "device", "board", device.id(), model);
         return null;
       });
@@ -156,6 +171,11 @@ final class BoardPages {
     model.put("has_alerts", !device.alerts().isEmpty());
     model.put("has_incidents", !found.isEmpty());
     return model;
+  }
+
+  private static Map<String, Object> event(TrapEvent event, Messages messages) {
+    String name = event.ifName().orElse(event.ifIndex().map(index -> "ifIndex " + index).orElse(""));
+    return Map.of("at", Pages.when(event.at(), messages), "trap", event.trap(), "interface", name, "version", event.version());
   }
 
   /** The device's incidents: those grouped by the device (their group labels name it). */

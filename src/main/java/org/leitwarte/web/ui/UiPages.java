@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.leitwarte.alerting.maintenance.MaintenanceApi;
+import org.leitwarte.collect.trap.TrapEventRepository;
 import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.status.StatusBoard;
 import org.leitwarte.store.AuditQueries;
@@ -39,6 +40,7 @@ public final class UiPages {
   private final Optional<DeviceHistory> history;
   private final Optional<AuditQueries> audit;
   private final Optional<URI> grafana;
+  private final Optional<TrapEventRepository> events;
 
   /**
    * @param boards the status board as it is now (the same one the API and its event stream read)
@@ -50,9 +52,12 @@ public final class UiPages {
    *     available
    * @param audit the audit log; when present administrators read it at {@code /audit}
    * @param grafana where the Grafana dashboards are; when present a device's page links to its dashboard
+   * @param events the SNMP traps each device sent, for its page; when empty the page has no such section
    */
   public UiPages(Supplier<Future<StatusBoard>> boards, Optional<IncidentApi> incidents, Optional<TicketService> tickets,
-      Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history, Optional<AuditQueries> audit, Optional<URI> grafana) {
+      Optional<MaintenanceApi> maintenance, Optional<DeviceHistory> history, Optional<AuditQueries> audit, Optional<URI> grafana,
+      Optional<TrapEventRepository> events) {
+    this.events = Objects.requireNonNull(events, "events");
     this.boards = Objects.requireNonNull(boards, "boards");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
@@ -71,7 +76,7 @@ public final class UiPages {
 
   public void mount(Router router) {
     Pages pages = new Pages(new Templates(), tickets.isPresent(), audit.isPresent());
-    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent(), history, grafana);
+    BoardPages board = new BoardPages(pages, boards, incidents, maintenance.isPresent(), history, grafana, events);
     MaintenanceAnnouncement announcement = new MaintenanceAnnouncement(pages, board, boards, maintenance);
     IncidentPages incident = new IncidentPages(pages, boards, incidents);
     TicketPages ticket = new TicketPages(pages, boards, tickets);

@@ -41,7 +41,7 @@ class ShippedRulesTest {
     assertThat(rules.all()).map(Rule::name).containsExactlyInAnyOrder(
         "device_unreachable", "packet_loss", "high_latency", "snmp_agent_down_icmp_ok", "device_unreachable_snmp",
         "snmp_auth_failure", "device_rebooted",
-        "interface_down", "interface_utilisation", "interface_errors",
+        "interface_down", "interface_utilisation", "interface_errors", "interface_link_down_trap",
         "cpu_high", "memory_nearly_full", "disk_nearly_full", "disk_critically_full",
         "leitwarte_influx_unreachable", "leitwarte_spool_growing",
         "service_check_failed", "http_status_unexpected", "ntp_offset_high", "ntp_offset_critical",
@@ -122,6 +122,8 @@ class ShippedRulesTest {
         arguments("interface_down", "access port without description", now(sample("interface", "admin_status", 1L, "oper_status", 2L, "alias", "")), FALSE),
         arguments("interface_down", "switched off", now(sample("interface", "admin_status", 2L, "oper_status", 2L)), FALSE),
         arguments("interface_down", "up", now(sample("interface", "admin_status", 1L, "oper_status", 1L)), FALSE),
+        arguments("interface_link_down_trap", "linkDown trap", now(sample("snmp_trap", "trap", "linkDown")), TRUE),
+        arguments("interface_link_down_trap", "linkUp trap", now(sample("snmp_trap", "trap", "linkUp")), FALSE),
         arguments("interface_utilisation", "95 % out", now(sample("interface", "util_in_pct", 3.0, "util_out_pct", 95.0)), TRUE),
         arguments("interface_utilisation", "85 % both", now(sample("interface", "util_in_pct", 85.0, "util_out_pct", 85.0)), FALSE),
         arguments("interface_errors", "1.5 errors/s", now(sample("interface", "in_errors_ps", 1.0, "out_errors_ps", 0.5)), TRUE),

@@ -90,6 +90,19 @@ class ShippedRoutingFileTest {
   }
 
   @Test
+  void a_link_down_trap_and_the_poll_finding_the_same_port_down_are_one_incident() {
+    Map<String, String> trap = labels("alertname=interface_link_down_trap", "severity=warning", "tenant=wernigerode",
+        "site=wr-rathaus", "device=wr-sw1", "role=switch", "if_index=3", "if_name=Gi0/3");
+    Map<String, String> poll = labels("alertname=interface_down", "severity=warning", "tenant=wernigerode",
+        "site=wr-rathaus", "device=wr-sw1", "role=switch", "if_index=3", "if_name=Gi0/3");
+    MatchedRoute route = tree.route(trap).get(0);
+
+    assertThat(route.routeId()).isEqualTo("netz");
+    assertThat(tree.route(poll)).singleElement().satisfies(other -> assertThat(other.routeId()).isEqualTo("netz"));
+    assertThat(route.groupKey(trap)).isEqualTo(route.groupKey(poll));
+  }
+
+  @Test
   void leitwarte_is_told_at_once_one_incident_per_problem_and_node() {
     Map<String, String> spool = labels("alertname=leitwarte_spool_growing", "severity=warning", "tenant=_system",
         "device=lw-node1");
