@@ -123,6 +123,8 @@ fi
 cat <<INFO
 
 Leitwarte demo in $demo
+  (the commands below read the demo inventory, which takes the v3 passwords from the environment:
+   export WR_AUTH=$WR_AUTH WR_PRIV=$WR_PRIV)
   health:   curl -s http://127.0.0.1:8080/health
   metrics:  curl -s http://127.0.0.1:8080/metrics
   history:  influx -port 18086 -database leitwarte -execute 'SHOW MEASUREMENTS'
@@ -133,6 +135,9 @@ Leitwarte demo in $demo
   on call:  java -jar $jar oncall --config $demo/leitwarte.yaml --token-file $demo/token
   API:      curl -s -H "Authorization: Bearer \$(cat $demo/token)" http://127.0.0.1:8080/api/v1/tenants
   pages:    less $demo/mail.log   (the notifications, as a local SMTP sink received them)
+  checks:   influx -port 18086 -database leitwarte -execute 'SELECT last(ok), last(response_ms) FROM service_check GROUP BY "check"'
+  discover: java -jar $jar discover --config $demo/leitwarte.yaml --tenant wernigerode 127.0.0.0/29
+            (proposes the agents it finds as inventory entries; adds nothing)
   a trap:   snmptrap -v2c -c demo-traps --clientaddr=127.0.0.2 127.0.0.1:10162 '' 1.3.6.1.6.3.1.1.5.3 1.3.6.1.2.1.2.2.1.1.3 i 3
             (linkDown of ifIndex 3 on wr-router: the alert interface_link_down_trap fires at once;
              the same with 1.3.6.1.6.3.1.1.5.4, linkUp, resolves it)
