@@ -36,6 +36,7 @@ import org.leitwarte.discovery.DiscoveryService;
 import org.leitwarte.discovery.DiscoverySettingsReader;
 import org.leitwarte.health.Health;
 import org.leitwarte.health.HealthCheck;
+import org.leitwarte.health.WriterHealth;
 import org.leitwarte.health.SelfSampleVerticle;
 import org.leitwarte.inventory.Device;
 import org.leitwarte.incident.notify.PlaceNames;
@@ -294,8 +295,8 @@ public final class Leitwarte {
   private Future<Void> deployHttp() {
     Health health = new Health(vertx, Duration.ofSeconds(2))
         .add("store", this::storeHealth)
-        .add("influxdb", this::influxHealth)
-        .add("spool", this::spoolHealth)
+        .add("influxdb", () -> Future.succeededFuture(WriterHealth.influx(writer.status())))
+        .add("spool", () -> Future.succeededFuture(WriterHealth.spool(writer.status())))
         .add("polling", this::pollingHealth)
         .add("alerting", this::alertingHealth)
         .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
@@ -335,25 +336,6 @@ public final class Leitwarte {
 
   private Future<HealthCheck.Part> storeHealth() {
     return store.ping().map(v -> new HealthCheck.Part("store", true, Map.of("dialect", store.dialect().name())));
-  }
-
-  private Future<HealthCheck.Part> influxHealth() {
-    MetricsWriterStatus status = writer.status();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("lines_written", status.linesWritten());
-    details.put("write_latency_ms", status.lastWriteLatency().toNanos() / 1e6);
-    status.lastError().ifPresent(error -> details.put("last_error", error));
-    return Future.succeededFuture(new HealthCheck.Part("influxdb", status.influxUp(), details));
-  }
-
-  private Future<HealthCheck.Part> spoolHealth() {
-    MetricsWriterStatus status = writer.status();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("lines", status.spoolLines());
-    details.put("bytes", status.spoolBytes());
-    details.put("dropped_lines", status.droppedLines());
-    details.put("quarantined_lines", status.quarantinedLines());
-    return Future.succeededFuture(new HealthCheck.Part("spool", true, details));
   }
 
   private Future<HealthCheck.Part> pollingHealth() {
