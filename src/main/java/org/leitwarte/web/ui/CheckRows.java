@@ -48,7 +48,8 @@ final class CheckRows {
     reading.offsetMs().ifPresent(ms -> parts.add(messages.text("ui.checks.offset", ms)));
     reading.stratum().ifPresent(stratum -> parts.add(messages.text("ui.checks.stratum", stratum)));
     reading.replyCode().ifPresent(code -> parts.add(messages.text("ui.checks.reply", String.valueOf(code))));
-    reading.statusCode().ifPresent(code -> parts.add(messages.text("ui.checks.http", String.valueOf(code))));
+    // Status 0: no HTTP answer came; the message says why.
+    reading.statusCode().filter(code -> code > 0).ifPresent(code -> parts.add(messages.text("ui.checks.http", String.valueOf(code))));
     reading.certDaysLeft().ifPresent(days -> parts.add(messages.text("ui.checks.cert", days)));
     return String.join("; ", parts);
   }
