@@ -28,6 +28,7 @@ import org.leitwarte.metrics.LineProtocol;
 import org.leitwarte.store.Dialect;
 import org.leitwarte.testsupport.InfluxDbExtension;
 import org.leitwarte.testsupport.InfluxDbServer;
+import org.leitwarte.user.Role;
 import org.leitwarte.web.ApiClient.Answer;
 
 /** A device's service checks on its page (latest results from a real InfluxDB) and in the status API. */
@@ -111,6 +112,10 @@ class UiServiceChecksTest {
       JsonObject router = list.array("devices").stream().map(JsonObject.class::cast)
           .filter(device -> device.getString("id").equals("wr-router")).findFirst().orElseThrow();
       assertThat(router.getJsonArray("checks")).isEmpty();
+      // Another municipality's user sees neither the device nor its checks.
+      ApiClient ilsenburg = server.client.as(server.token("il-user", Role.TENANT, Optional.of("ilsenburg")));
+      assertThat(ilsenburg.get("/api/v1/devices/wr-app1").status()).isEqualTo(404);
+      assertThat(ilsenburg.get("/api/v1/devices").body()).contains("il-printer").doesNotContain("wr-app1", "portal");
     }
   }
 
