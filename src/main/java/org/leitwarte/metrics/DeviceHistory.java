@@ -5,8 +5,11 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * A device's last 24 hours from InfluxDB, for the small charts of its page: latency, packet loss and CPU
  * load, each averaged per {@link #BUCKET}. Queries run on a worker thread, never on an event loop; an
  * InfluxDB that is down or slower than {@link #TIMEOUT} gives an empty list rather than a failure, so that
- * the page still renders.
+ * the page still renders. {@link #latestChecks} reads the latest result of each service check the same way.
  */
 public final class DeviceHistory implements AutoCloseable {
 
@@ -34,6 +37,9 @@ public final class DeviceHistory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceHistory.class);
   private static final String RANGE = " WHERE device = $device AND time > now() - 24h";
   private static final String GROUP = " GROUP BY time(15m) fill(none)";
+  /** Whole points, not {@code last(*)}: the fields of one result must not mix with an older one's. */
+  private static final String LATEST_CHECKS =
+      "SELECT * FROM %s.service_check" + RANGE + " GROUP BY \"check\" ORDER BY time DESC LIMIT 1";
 
   /** The charts, in the order the page shows them; the device id is a bound parameter, never spliced in. */
   private static final List<Query> QUERIES = List.of(
@@ -106,20 +112,65 @@ public final class DeviceHistory implements AutoCloseable {
         });
   }
 
-  private List<Series> query(String device) {
-    // The writer's retention policy, which need not be the default one.
-    String policy = '"' + retentionPolicy.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    String statements = String.join("; ", QUERIES.stream().map(query -> query.influxQl().formatted(policy)).toList());
+  /**
+   * The latest result of each of the device's service checks in the last 24 hours, by check name (a check
+   * with no result then is missing); empty when InfluxDB did not answer within {@link #TIMEOUT} or the
+   * device id is not a valid one, so that the page can say the results are not available.
+   */
+  public Future<Optional<Map<String, CheckReading>>> latestChecks(String device) {
+    if (device == null || !DEVICE_ID.matcher(device).matches()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return vertx.<Optional<Map<String, CheckReading>>>executeBlocking(() -> Optional.of(queryChecks(device)), false)
+        .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(failure -> {
+          LOG.debug("Service check results of device {} not available: {}", device, failure.toString());
+          return Future.succeededFuture(Optional.empty());
+        });
+  }
+
+  private Map<String, CheckReading> queryChecks(String device) {
+    QueryResult.Result result = ask(device, LATEST_CHECKS.formatted(policy())).get(0);
+    if (result.getError() != null) {
+      throw new IllegalStateException(result.getError());
+    }
+    Map<String, CheckReading> latest = new HashMap<>();
+    for (QueryResult.Series series : result.getSeries() == null ? List.<QueryResult.Series>of() : result.getSeries()) {
+      String check = series.getTags() == null ? null : series.getTags().get("check");
+      if (check == null || check.isEmpty() || series.getValues() == null) {
+        continue;
+      }
+      series.getValues().stream().findFirst()
+          .flatMap(row -> CheckReading.of(check, series.getColumns(), row))
+          .ifPresent(reading -> latest.put(check, reading));
+    }
+    return Map.copyOf(latest);
+  }
+
+  /** The writer's retention policy, which need not be the default one, quoted for InfluxQL. */
+  private String policy() {
+    return '"' + retentionPolicy.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /** Runs the statements with the device id as a bound parameter, never spliced in. */
+  private List<QueryResult.Result> ask(String device, String statements) {
     QueryResult answer = influx.query(BoundParameterQuery.QueryBuilder.newQuery(statements)
         .forDatabase(database)
         .bind("device", device)
         .create(), TimeUnit.MILLISECONDS);
-    if (answer.getError() != null || answer.getResults() == null) {
+    if (answer.getError() != null || answer.getResults() == null || answer.getResults().isEmpty()) {
       throw new IllegalStateException(answer.getError());
     }
+    return answer.getResults();
+  }
+
+  private List<Series> query(String device) {
+    String policy = policy();
+    String statements = String.join("; ", QUERIES.stream().map(query -> query.influxQl().formatted(policy)).toList());
+    List<QueryResult.Result> results = ask(device, statements);
     List<Series> charts = new ArrayList<>();
-    for (int i = 0; i < QUERIES.size() && i < answer.getResults().size(); i++) {
-      QueryResult.Result result = answer.getResults().get(i);
+    for (int i = 0; i < QUERIES.size() && i < results.size(); i++) {
+      QueryResult.Result result = results.get(i);
       if (result.getError() != null) {
         throw new IllegalStateException(result.getError());
       }

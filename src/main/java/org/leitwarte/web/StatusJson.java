@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.leitwarte.alerting.history.ApiScope;
 import org.leitwarte.inventory.Device;
+import org.leitwarte.inventory.ServiceCheck;
 import org.leitwarte.status.DeviceFilter;
 import org.leitwarte.status.DeviceStatus;
 import org.leitwarte.status.SiteStatus;
@@ -17,7 +18,8 @@ import org.leitwarte.status.TenantStatus;
 /**
  * Tenants, sites and devices of the status board as the API shows them (schemas TenantStatus,
  * TenantDetail, SiteStatus, DeviceStatus, DeviceDetail). A device's SNMP settings never appear: not the
- * version, not the community, not a user or password.
+ * version, not the community, not a user or password; of its service checks only what is checked, with
+ * no user-info in URLs.
  */
 final class StatusJson {
 
@@ -64,7 +66,24 @@ final class StatusJson {
         .put("reachable_since", status.reachability().map(state -> Instant.ofEpochMilli(state.sinceMillis()).toString()).orElse(null))
         .put("reason", status.reachability().map(state -> state.reason()).orElse(null))
         .put("in_maintenance", status.inMaintenance())
-        .put("alerts_firing", status.alertsFiring());
+        .put("alerts_firing", status.alertsFiring())
+        .put("checks", checks(device));
+  }
+
+  /** The device's configured service checks (schema ServiceCheck). */
+  private static JsonArray checks(Device device) {
+    JsonArray checks = new JsonArray();
+    for (ServiceCheck check : device.checks()) {
+      checks.add(new JsonObject()
+          .put("name", check.name())
+          .put("kind", check.kind().yamlName())
+          .put("target", CheckTargets.shown(device, check))
+          .put("port", check.port())
+          .put("url", CheckTargets.url(check).orElse(null))
+          .put("tls", check.tls().yamlName())
+          .put("interval_s", CheckTargets.intervalSeconds(device, check)));
+    }
+    return checks;
   }
 
   /** The device with its active alerts, its parent and its children, as far as {@code scope} sees them. */

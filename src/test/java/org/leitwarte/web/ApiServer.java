@@ -100,7 +100,8 @@ final class ApiServer implements AutoCloseable {
   final LiveOnCallDirectory oncall;
   final SignedLinks links;
   final IncidentApi incidents;
-  final Inventory inventory;
+  /** The inventory behind the board, read at each request; a test may replace it (say, to give a device checks). */
+  volatile Inventory inventory;
   final DeviceStates deviceStates = new DeviceStates();
   final StatusApi status;
   final TicketService tickets;

@@ -34,7 +34,7 @@ import org.leitwarte.web.ApiClient.Answer;
 class StatusApiTest {
 
   private static final List<String> DEVICE_FIELDS = List.of("id", "tenant", "site", "address", "labels", "state", "reachable",
-      "reachable_since", "reason", "in_maintenance", "alerts_firing");
+      "reachable_since", "reason", "in_maintenance", "alerts_firing", "checks");
 
   @TempDir Path dir;
 

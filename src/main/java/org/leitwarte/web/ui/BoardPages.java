@@ -20,6 +20,7 @@ import org.leitwarte.incident.Incident;
 import org.leitwarte.incident.IncidentQuery;
 import org.leitwarte.incident.Person;
 import org.leitwarte.inventory.Device;
+import org.leitwarte.metrics.CheckReading;
 import org.leitwarte.metrics.DeviceHistory;
 import org.leitwarte.status.DeviceFilter;
 import org.leitwarte.status.DeviceStatus;
@@ -130,7 +131,10 @@ final class BoardPages {
               .map(stored -> stored.stream().map(event -> event(event.event(), messages)).toList())
               .recover(failure -> Future.succeededFuture(List.of())))
           .orElse(Future.succeededFuture(List.of()));
-      return Future.all(incidentsOf(scope, device), charts, traps).map(both -> {
+      Future<Optional<Map<String, CheckReading>>> checks = device.device().checks().isEmpty() || history.isEmpty()
+          ? Future.succeededFuture(Optional.empty())
+          : history.get().latestChecks(device.id());
+      return Future.all(incidentsOf(scope, device), charts, traps, checks).map(both -> {
         Map<String, Object> model = deviceModel(board, scope, device, both.resultAt(0), messages);
         List<Map<String, Object>> views = Charts.views(charts.result(), Instant.now(), messages);
         model.put("charts", views);
@@ -138,6 +142,9 @@ final class BoardPages {
         model.put("events_set_up", events.isPresent());
         model.put("events", traps.result());
         model.put("has_events", !traps.result().isEmpty());
+        model.put("checks", CheckRows.of(device.device(), checks.result(), messages));
+        model.put("has_checks", !device.device().checks().isEmpty());
+        model.put("checks_unavailable", checks.result().isEmpty());
         pages.send(context, 200, "device", "board", device.id(), model);
         return null;
       });
