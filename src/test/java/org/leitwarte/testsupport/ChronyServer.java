@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real NTP server: Debian's {@code chronyd} on 127.0.0.1 and a free UDP port, serving its local clock
@@ -56,15 +55,7 @@ public final class ChronyServer implements AutoCloseable {
   public void close() {
     Process running = process;
     if (running != null) {
-      running.destroy();
-      try {
-        if (!running.waitFor(5, TimeUnit.SECONDS)) {
-          running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        running.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+      Processes.stop(running, Duration.ofSeconds(5));
       process = null;
     }
     SnmpdServer.deleteRecursively(directory);

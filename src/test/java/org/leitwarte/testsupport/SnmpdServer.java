@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.leitwarte.config.Secret;
 import org.leitwarte.inventory.Device;
@@ -245,15 +244,7 @@ public final class SnmpdServer implements AutoCloseable {
     if (running == null) {
       return;
     }
-    running.destroy();
-    try {
-      if (!running.waitFor(5, TimeUnit.SECONDS)) {
-        running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      running.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(running, Duration.ofSeconds(5));
     process = null;
   }
 

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.leitwarte.config.Secret;
@@ -175,15 +174,7 @@ public final class SnmpsimServer implements AutoCloseable {
   public void close() {
     Process running = process;
     if (running != null) {
-      running.destroy();
-      try {
-        if (!running.waitFor(5, TimeUnit.SECONDS)) {
-          running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        running.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+      Processes.stop(running, Duration.ofSeconds(5));
       process = null;
     }
     SnmpdServer.deleteRecursively(directory);

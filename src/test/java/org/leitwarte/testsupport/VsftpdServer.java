@@ -62,15 +62,7 @@ public final class VsftpdServer implements AutoCloseable {
   public void close() {
     Process running = process;
     if (running != null) {
-      running.destroy();
-      try {
-        if (!running.waitFor(5, TimeUnit.SECONDS)) {
-          running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        running.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+      Processes.stop(running, Duration.ofSeconds(5));
       process = null;
     }
     SnmpdServer.deleteRecursively(directory);
