@@ -2,7 +2,7 @@
 # Writes the simulated devices' recordings: recordings.sh SOURCE_DIR TARGET_DIR
 # SOURCE_DIR is snmpsim's examples/data; only uncompressed .snmprec files are served, the file name is
 # the community. The switch's octet counters (ifHCInOctets/ifHCOutOctets, ifInOctets/ifOutOctets)
-# grow by 12.5 to 125 kB/s per interface, as in src/demo/run-demo.sh.
+# grow by 12.5 to 125 kB/s per interface. Used by this image and by src/demo/run-demo.sh.
 set -eu
 source_dir=$1
 target_dir=$2

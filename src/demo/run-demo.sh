@@ -73,17 +73,8 @@ SNMPCONFPATH="$demo/snmpd:$demo/snmpd/persist" SNMP_PERSISTENT_DIR="$demo/snmpd/
 pids+=($!)
 
 # snmpsim: the Cisco C3750 recording (community "public") with traffic counters that grow, and a
-# Linux host (community "linux"); only uncompressed recordings are loaded.
-recordings=/usr/share/doc/snmpsim/examples/data
-zcat "$recordings/cisco_16_switch.snmprec.gz" | awk -F'|' -v OFS='|' '
-  $1 ~ /^1\.3\.6\.1\.2\.1\.31\.1\.1\.1\.(6|10)\./ && $2 == "70" {
-    n = split($1, parts, "."); rate = (parts[n] % 10 + 1) * 12500
-    print $1, "70:numeric", "rate=" rate ",initial=" $3; next }
-  $1 ~ /^1\.3\.6\.1\.2\.1\.2\.2\.1\.(10|16)\./ && $2 == "65" {
-    n = split($1, parts, "."); rate = (parts[n] % 10 + 1) * 12500
-    print $1, "65:numeric", "rate=" rate ",initial=" $3 ",wrap=1"; next }
-  { print }' > "$demo/snmpsim/data/public.snmprec"
-zcat "$recordings/recorded/linux-full-walk.snmprec.gz" > "$demo/snmpsim/data/linux.snmprec"
+# Linux host (community "linux"), written as the compose stack's snmpsim image writes them.
+sh "$repo/docker/snmpsim/recordings.sh" /usr/share/doc/snmpsim/examples/data "$demo/snmpsim/data"
 simuser=()
 if [ "$(id -u)" -eq 0 ]; then
   chown -R nobody:nogroup "$demo/snmpsim"
