@@ -140,7 +140,8 @@ class DeploymentConfigTest {
   }
 
   /** Every key of the env file with a value, as an operator fills them in. */
-  private static Map<String, String> valuesFor(Path envFile) throws IOException {
+  /** A value for every key of the env file, as compose would pass them. */
+  static Map<String, String> valuesFor(Path envFile) throws IOException {
     Map<String, String> environment = new LinkedHashMap<>();
     EnvKeys.read(envFile).keySet().forEach(key -> environment.put(key, "secret-" + key.toLowerCase()));
     return environment;

@@ -62,7 +62,7 @@ class SnmpsimRecordingsTest {
   }
 
   private static Set<String> polledCommunities() throws Exception {
-    Map<String, String> environment = Map.of("POSTGRES_PASSWORD", "x", "INFLUXDB_USER_PASSWORD", "x");
+    Map<String, String> environment = DeploymentConfigTest.valuesFor(DeploymentFilesTest.DOCKER.resolve(".env.example"));
     LeitwarteConfig config = ConfigLoader.load(DeploymentFilesTest.DOCKER.resolve("leitwarte.yaml"), environment);
     Set<String> communities = new TreeSet<>();
     for (Device device : InventoryLoader.load(config.inventory(), config.polling(), environment).devices()) {
