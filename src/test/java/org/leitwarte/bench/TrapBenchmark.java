@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
@@ -123,7 +124,8 @@ public final class TrapBenchmark {
 
   /** One round of traps from every sender, and what became of them once the receiver is quiet again. */
   private record Phase(String label, TrapSenderProcess.Sent sent, Map<TrapOutcome, Long> outcomes, long published, long stored,
-      double acceptedSeconds, double storedSeconds, double processCpuSeconds, Map<String, Double> threadCpuSeconds) {
+      double acceptedSeconds, double storedSeconds, double processCpuSeconds, Map<String, Double> threadCpuSeconds, long collections,
+      long collectionMillis, long allocated) {
 
     static Phase run(String label, TrapSenderProcess sender, int perSender, Store store, TrapCounters counters, AtomicLong published,
         AtomicLong lastPublishedNanos) throws Exception {
@@ -132,6 +134,9 @@ public final class TrapBenchmark {
       long publishedBefore = published.get();
       long storedBefore = rows(store);
       Map<String, Double> threadsBefore = threadCpu();
+      long gcCountBefore = gcCount();
+      long gcMillisBefore = gcMillis();
+      long allocatedBefore = allocatedBytes();
       long cpuBefore = os.getProcessCpuTime();
       long start = System.nanoTime();
 
@@ -168,7 +173,8 @@ public final class TrapBenchmark {
       threads.replaceAll((name, seconds) -> seconds - threadsBefore.getOrDefault(name, 0.0));
       double acceptedSeconds = Math.max(0, lastPublishedNanos.get() - start) / 1e9;
       return new Phase(label, sent, minus(countsOf(counters), before), published.get() - publishedBefore, stored, acceptedSeconds,
-          Math.max(0, storedAtNanos - start) / 1e9, cpu / 1e9, threads);
+          Math.max(0, storedAtNanos - start) / 1e9, cpu / 1e9, threads, gcCount() - gcCountBefore, gcMillis() - gcMillisBefore,
+          allocatedBytes() - allocatedBefore);
     }
 
     void print() {
@@ -190,7 +196,27 @@ public final class TrapBenchmark {
       StringBuilder roles = new StringBuilder();
       threadCpuSeconds.forEach((role, seconds) -> roles.append(String.format("%s %.1f, ", role, seconds * perTrap)));
       System.out.printf("  µs per packet by thread: %sGC/JIT/other %.1f%n", roles, (processCpuSeconds - javaThreads) * perTrap);
+      System.out.printf("  GC: %d collections, %d ms; %.1f KiB allocated per packet (live threads)%n", collections, collectionMillis,
+          allocated / 1024.0 / Math.max(1, counted));
     }
+  }
+
+  private static long gcCount() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+  }
+
+  /** Bytes allocated so far by the live Java threads. */
+  private static long allocatedBytes() {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      sum += Math.max(0, bytes);
+    }
+    return sum;
   }
 
   private static Map<TrapOutcome, Long> countsOf(TrapCounters counters) {
@@ -239,7 +265,10 @@ public final class TrapBenchmark {
     if (thread.startsWith("vert.x-worker") || thread.startsWith("vert.x-internal-blocking")) {
       return "workers (JDBC)";
     }
-    return thread.replaceAll("[0-9]+", "#");
+    if (thread.startsWith("H2") || thread.startsWith("MVStore")) {
+      return "H2 background";
+    }
+    return "other threads";
   }
 
   private static void deleteTree(Path dir) throws java.io.IOException {

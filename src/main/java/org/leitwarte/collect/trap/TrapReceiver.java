@@ -81,6 +81,10 @@ final class TrapReceiver implements AutoCloseable {
     UdpAddress listen = new UdpAddress(InetAddress.getByName(config.address()), config.port());
     DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(listen);
     transport.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+    // With "async processing" SNMP4J allocates a fresh 64 KiB buffer for every packet (most of the
+    // garbage per trap); packets are processed on the listen thread and nothing keeps the buffer, so
+    // one buffer is reused.
+    transport.setAsyncMsgProcessingSupported(false);
     Snmp snmp = new Snmp(dispatcher, transport);
     snmp.addCommandResponder(new TrapResponder(config, dispatcher, sink, clock));
     try {
