@@ -4,11 +4,8 @@ import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.leitwarte.EventAddresses;
@@ -133,10 +129,11 @@ public final class TrapBenchmark {
       Map<TrapOutcome, Long> before = countsOf(counters);
       long publishedBefore = published.get();
       long storedBefore = rows(store);
-      Map<String, Double> threadsBefore = threadCpu();
-      long gcCountBefore = gcCount();
-      long gcMillisBefore = gcMillis();
-      long allocatedBefore = allocatedBytes();
+      Map<String, Double> threadsBefore = ThreadCpu.threadCpu();
+      Map<String, Double> nativeBefore = ThreadCpu.nativeThreadCpu();
+      long gcCountBefore = ThreadCpu.gcCount();
+      long gcMillisBefore = ThreadCpu.gcMillis();
+      long allocatedBefore = ThreadCpu.allocatedBytes();
       long cpuBefore = os.getProcessCpuTime();
       long start = System.nanoTime();
 
@@ -169,12 +166,15 @@ public final class TrapBenchmark {
         Thread.sleep(100);
       }
       long cpu = os.getProcessCpuTime() - cpuBefore;
-      Map<String, Double> threads = threadCpu();
+      Map<String, Double> threads = ThreadCpu.threadCpu();
       threads.replaceAll((name, seconds) -> seconds - threadsBefore.getOrDefault(name, 0.0));
+      Map<String, Double> nativeThreads = ThreadCpu.nativeThreadCpu();
+      nativeThreads.replaceAll((name, seconds) -> seconds - nativeBefore.getOrDefault(name, 0.0));
+      threads.putAll(nativeThreads);
       double acceptedSeconds = Math.max(0, lastPublishedNanos.get() - start) / 1e9;
       return new Phase(label, sent, minus(countsOf(counters), before), published.get() - publishedBefore, stored, acceptedSeconds,
-          Math.max(0, storedAtNanos - start) / 1e9, cpu / 1e9, threads, gcCount() - gcCountBefore, gcMillis() - gcMillisBefore,
-          allocatedBytes() - allocatedBefore);
+          Math.max(0, storedAtNanos - start) / 1e9, cpu / 1e9, threads, ThreadCpu.gcCount() - gcCountBefore, ThreadCpu.gcMillis() - gcMillisBefore,
+          ThreadCpu.allocatedBytes() - allocatedBefore);
     }
 
     void print() {
@@ -192,31 +192,19 @@ public final class TrapBenchmark {
       System.out.printf("  receiver CPU: %.1f µs per packet counted, %.1f µs per trap accepted (process %.2f s = %.2f cores over %.2f s)%n",
           processCpuSeconds * perTrap, processCpuSeconds * 1e6 / Math.max(1, accepted), processCpuSeconds,
           processCpuSeconds / Math.max(1e-9, storedSeconds), storedSeconds);
+      double jit = threadCpuSeconds.getOrDefault("JIT", 0.0);
+      System.out.printf("  without the JIT compiler (still busy after a short warm-up): %.1f µs per trap accepted = %.2f cores"
+          + " at %.0f traps/s%n",
+          (processCpuSeconds - jit) * 1e6 / Math.max(1, accepted), (processCpuSeconds - jit) / Math.max(1e-9, storedSeconds),
+          accepted / Math.max(1e-9, storedSeconds));
       double javaThreads = threadCpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
       StringBuilder roles = new StringBuilder();
       threadCpuSeconds.forEach((role, seconds) -> roles.append(String.format("%s %.1f, ", role, seconds * perTrap)));
-      System.out.printf("  µs per packet by thread: %sGC/JIT/other %.1f%n", roles, (processCpuSeconds - javaThreads) * perTrap);
+      System.out.printf("  µs per packet by thread: %sthe rest (ended threads, VM) %.1f%n", roles,
+          (processCpuSeconds - javaThreads) * perTrap);
       System.out.printf("  GC: %d collections, %d ms; %.1f KiB allocated per packet (live threads)%n", collections, collectionMillis,
           allocated / 1024.0 / Math.max(1, counted));
     }
-  }
-
-  private static long gcCount() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-  }
-
-  private static long gcMillis() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-  }
-
-  /** Bytes allocated so far by the live Java threads. */
-  private static long allocatedBytes() {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long sum = 0;
-    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-      sum += Math.max(0, bytes);
-    }
-    return sum;
   }
 
   private static Map<TrapOutcome, Long> countsOf(TrapCounters counters) {
@@ -235,40 +223,6 @@ public final class TrapBenchmark {
 
   private static long rows(Store store) throws Exception {
     return await(store.pool().query("SELECT COUNT(*) FROM trap_event").execute()).iterator().next().getLong(0);
-  }
-
-  /** CPU seconds of the live Java threads by role: the trap socket's listen thread, event loops, workers, the rest. */
-  private static Map<String, Double> threadCpu() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    Map<String, Double> roles = new TreeMap<>();
-    for (long id : threads.getAllThreadIds()) {
-      ThreadInfo info = threads.getThreadInfo(id);
-      long cpu = threads.getThreadCpuTime(id);
-      if (info == null || cpu <= 0) {
-        continue;
-      }
-      roles.merge(role(info.getThreadName()), cpu / 1e9, Double::sum);
-    }
-    return roles;
-  }
-
-  private static String role(String thread) {
-    if (thread.startsWith("leitwarte-traps-")) {
-      return "listen thread (decode)";
-    }
-    if (thread.startsWith("DefaultUDPTransportMapping_")) {
-      return "listen thread (decode)";
-    }
-    if (thread.startsWith("vert.x-eventloop")) {
-      return "event loops";
-    }
-    if (thread.startsWith("vert.x-worker") || thread.startsWith("vert.x-internal-blocking")) {
-      return "workers (JDBC)";
-    }
-    if (thread.startsWith("H2") || thread.startsWith("MVStore")) {
-      return "H2 background";
-    }
-    return "other threads";
   }
 
   private static void deleteTree(Path dir) throws java.io.IOException {
