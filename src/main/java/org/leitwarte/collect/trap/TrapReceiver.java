@@ -34,6 +34,8 @@ final class TrapReceiver implements AutoCloseable {
   /** Localised USM user entries kept at most (see {@link UsmUsers#bound}). */
   static final int MAX_USM_ENTRIES = 10_000;
   private static final Logger LOG = LoggerFactory.getLogger(TrapReceiver.class);
+  /** The listen thread, which decodes every packet, is {@code leitwarte-traps-127.0.0.1/162}. */
+  static final String THREAD_NAME_PREFIX = "leitwarte-traps-";
 
   private final Snmp snmp;
   private final DefaultUdpTransportMapping transport;
@@ -79,11 +81,16 @@ final class TrapReceiver implements AutoCloseable {
     UdpAddress listen = new UdpAddress(InetAddress.getByName(config.address()), config.port());
     DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(listen);
     transport.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
-    transport.setThreadName("leitwarte-traps-" + listen);
+    // With "async processing" SNMP4J allocates a fresh 64 KiB buffer for every packet (most of the
+    // garbage per trap); packets are processed on the listen thread and nothing keeps the buffer, so
+    // one buffer is reused.
+    transport.setAsyncMsgProcessingSupported(false);
     Snmp snmp = new Snmp(dispatcher, transport);
     snmp.addCommandResponder(new TrapResponder(config, dispatcher, sink, clock));
     try {
       snmp.listen();
+      // SNMP4J names only a running listen thread: before listen() this would be lost.
+      transport.setThreadName(THREAD_NAME_PREFIX + listen);
     } catch (IOException | RuntimeException e) {
       snmp.close();
       throw e;

@@ -21,7 +21,7 @@ import org.leitwarte.config.Secret;
 import org.leitwarte.testsupport.Eventually;
 import org.leitwarte.testsupport.FreePorts;
 
-/** The SNMP4J side alone: what stays bounded when senders make up engine IDs. */
+/** The SNMP4J side alone: what stays bounded when senders make up engine IDs; its thread. */
 class TrapReceiverTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -59,6 +59,18 @@ class TrapReceiverTest {
       Eventually.until("a trap after the reset", WAIT, () -> received.size() == 9);
       assertThat(counters.total(TrapOutcome.MALFORMED)).isEqualTo(GuardedDispatcher.HOUSEKEEPING_EVERY);
       assertThat(counters.total(TrapOutcome.AUTH_FAILED)).isZero();
+    }
+  }
+
+  @Test
+  void the_listen_thread_is_named_after_the_receiver_in_thread_dumps() throws Exception {
+    int port = FreePorts.udp("127.0.0.1");
+    LeitwarteConfig.Traps config = new LeitwarteConfig.Traps("127.0.0.1", port, List.of(Secret.of("public-traps")), List.of(),
+        Optional.empty(), 100, 200, 1000, Duration.ofDays(30));
+    try (TrapReceiver receiver = TrapReceiver.open(config, new TrapCounters(new SimpleMeterRegistry()), trap -> {}, Clock.systemUTC(),
+        System::nanoTime)) {
+      assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+          .contains(TrapReceiver.THREAD_NAME_PREFIX + receiver.localAddress());
     }
   }
 }
