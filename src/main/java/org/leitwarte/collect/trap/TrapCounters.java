@@ -9,6 +9,7 @@ import java.util.Map;
 public final class TrapCounters {
 
   private final Map<TrapOutcome, Counter> counters = new EnumMap<>(TrapOutcome.class);
+  private final Counter unstored;
 
   public TrapCounters(MeterRegistry registry) {
     for (TrapOutcome outcome : TrapOutcome.values()) {
@@ -17,6 +18,19 @@ public final class TrapCounters {
           .tag("outcome", outcome.label())
           .register(registry));
     }
+    unstored = Counter.builder("leitwarte.trap.events.unstored")
+        .description("Trap events taken but not kept in the store (more arrived than it took, or it failed);"
+            + " they still reached the rules and InfluxDB")
+        .register(registry);
+  }
+
+  void countUnstored(long events) {
+    unstored.increment(events);
+  }
+
+  /** How many events were not kept in the store so far. */
+  public long unstored() {
+    return (long) unstored.count();
   }
 
   void count(TrapOutcome outcome) {

@@ -139,6 +139,7 @@ public final class TrapVerticle extends VerticleBase {
     if (pending.size() >= MAX_PENDING) {
       pending.removeFirst();
       droppedUnstored++;
+      counters.countUnstored(1);
     }
     pending.addLast(event);
     if (device.isEmpty()) {
@@ -175,6 +176,9 @@ public final class TrapVerticle extends VerticleBase {
       }
     }
     writing = repository.insert(batch).transform(done -> {
+      if (done.failed()) {
+        counters.countUnstored(batch.size());
+      }
       if (done.failed() && !storeFailing) {
         storeFailing = true;
         LOG.error("Trap events cannot be kept in the store ({} lost): {}", batch.size(), done.cause().getMessage());
@@ -212,6 +216,7 @@ public final class TrapVerticle extends VerticleBase {
     for (TrapOutcome outcome : TrapOutcome.values()) {
       details.put(outcome.label(), counters.total(outcome));
     }
+    details.put("events_not_stored", counters.unstored());
     lastTrap().ifPresent(at -> details.put("last_trap", at.toString()));
     return details;
   }

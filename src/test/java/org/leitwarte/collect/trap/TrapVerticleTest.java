@@ -122,6 +122,19 @@ class TrapVerticleTest {
   }
 
   @Test
+  void events_the_store_cannot_take_still_reach_the_rules_and_are_counted_as_not_stored() {
+    start(100, 200);
+    Await.result(stores.close(vertx));
+    stores = null;
+
+    assertThat(sender.v2cLinkDown(TrapSender.COMMUNITY, 4).exitCode()).isZero();
+
+    Eventually.until("the event is counted as not stored", WAIT, () -> counters.unstored() == 1);
+    assertThat(traps).hasSize(1);
+    assertThat(counters.total(TrapOutcome.ACCEPTED)).isEqualTo(1);
+  }
+
+  @Test
   void v1_generic_and_enterprise_traps_get_their_names() {
     start(100, 200);
 
