@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code leitwarte user add|list|disable}: the users who sign in. */
-@Command(name = "user", description = "Add, list and disable the users who sign in.",
-    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class})
+@Command(name = "user", description = "Add, list and disable the users who sign in, and set their passwords.",
+    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class, UserCommand.SetPassword.class})
 final class UserCommand implements Runnable {
 
   @CommandLine.Spec
@@ -63,7 +63,7 @@ final class UserCommand implements Runnable {
         user = new User(User.checkName(name.strip()), displayName == null ? name.strip() : displayName.strip(),
             Optional.ofNullable(email).map(String::strip), Role.of(role.strip().toLowerCase(Locale.ROOT)),
             Optional.ofNullable(tenant).map(String::strip), Instant.EPOCH, false, 0, Optional.empty());
-        String password = readPassword();
+        String password = readPassword("add");
         PasswordHasher.checkStrength(password);
         hash = new PasswordHasher().hash(password);
         return null;
@@ -74,13 +74,6 @@ final class UserCommand implements Runnable {
       }
     }
 
-    private static String readPassword() throws IOException {
-      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-      if (line == null) {
-        throw new IllegalArgumentException("password: nothing on standard input (echo … | leitwarte user add … --password-stdin)");
-      }
-      return line;
-    }
 
     @Override
     Future<Void> run(Pool pool, Clock clock, PrintWriter out) {
@@ -89,6 +82,55 @@ final class UserCommand implements Runnable {
             out.println("User " + added.name() + " added (" + added.role().label() + added.tenant().map(t -> ", tenant " + t).orElse("") + ").");
             return null;
           });
+    }
+  }
+
+  /** One line of standard input: the password, never an argument (it would show in the process list). */
+  private static String readPassword(String command) throws IOException {
+    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    if (line == null) {
+      throw new IllegalArgumentException("password: nothing on standard input (echo … | leitwarte user " + command
+          + " … --password-stdin)");
+    }
+    return line;
+  }
+
+  @Command(name = "password", description = "Set a user's password (read from standard input, at least "
+      + PasswordHasher.MIN_LENGTH + " characters): a lock-out after failed sign-ins ends, and sessions started with"
+      + " the old password end at their next request; API tokens stay.")
+  static final class SetPassword extends StoreCommand {
+
+    @Option(names = "--name", required = true, description = "the user name")
+    String name;
+
+    @Option(names = "--password-stdin", required = true, description = "read the password from standard input")
+    boolean passwordStdin;
+
+    private String hash;
+
+    @Override
+    Integer prepare(PrintWriter err) {
+      try {
+        String password = readPassword("password");
+        PasswordHasher.checkStrength(password);
+        hash = new PasswordHasher().hash(password);
+        return null;
+      } catch (IllegalArgumentException | IOException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
+      }
+    }
+
+    @Override
+    Future<Void> run(Pool pool, Clock clock, PrintWriter out) {
+      return new UserRepository(pool, clock).setPassword(name, hash, actor(), Optional.empty()).compose(found -> {
+        if (!found) {
+          return Future.failedFuture(new IllegalArgumentException("name: no user '" + name + "'"));
+        }
+        out.println("Password of " + name + " set.");
+        return Future.succeededFuture();
+      });
     }
   }
 

@@ -33,14 +33,25 @@ public final class SignIn {
     this.addresses = new AddressThrottle(clock, policy.addressLimit(), policy.lockFor());
   }
 
+  /**
+   * What a browser session starts with: who signed in, and the stamp of the password they signed in
+   * with ({@link UserRepository#findForSession}: the session ends once the password is set anew).
+   */
+  public record SessionGrant(Principal principal, String stamp) {}
+
   /** The signed-in principal; empty when sign-in failed, for whatever reason. */
   public Future<Optional<Principal>> signIn(String name, String password, Optional<String> address) {
+    return signInSession(name, password, address).map(grant -> grant.map(SessionGrant::principal));
+  }
+
+  /** Like {@link #signIn}, with the stamp a session keeps. */
+  public Future<Optional<SessionGrant>> signInSession(String name, String password, Optional<String> address) {
     String attempted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
     String given = password == null ? "" : password;
     String from = address.orElse("unknown");
     if (addresses.blocked(from)) {
       return users.refusedSignIn(attempted, "address blocked after " + policy.addressLimit() + " failed sign-ins", address)
-          .compose(v -> failed(addresses.count(from)));
+          .compose(v -> failed(addresses.count(from))).map(nobody -> Optional.<SessionGrant>empty());
     }
     return users.findStored(attempted).compose(stored -> vertx.executeBlocking(() -> {
       if (stored.isEmpty()) {
@@ -48,7 +59,8 @@ public final class SignIn {
         return false;
       }
       return hasher.matches(given, stored.get().passwordHash());
-    }, false).compose(matches -> decide(attempted, stored.map(UserRepository.Stored::user), matches, address, from)));
+    }, false).compose(matches -> decide(attempted, stored.map(UserRepository.Stored::user), matches, address, from))
+        .map(principal -> principal.map(p -> new SessionGrant(p, UserRepository.stamp(stored.orElseThrow().passwordHash())))));
   }
 
   /** Writes {@code user.sign_out} to the audit log. */

@@ -89,6 +89,44 @@ public final class UserRepository {
             : AuditLog.append(connection, actor, "user.disable", subject(name), new JsonObject(), address).map(true)));
   }
 
+  /**
+   * Sets a new password (an administrator's reset): failures and a lock-out are cleared, sessions
+   * started with the old password end at their next request, tokens stay. @return false when there is
+   * no such user
+   */
+  public Future<Boolean> setPassword(String name, String passwordHash, String actor, Optional<String> address) {
+    return pool.withTransaction(connection -> connection
+        .preparedQuery("UPDATE app_user SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL WHERE name = ?")
+        .execute(Tuple.of(passwordHash, name))
+        .compose(updated -> updated.rowCount() == 0
+            ? Future.succeededFuture(false)
+            : AuditLog.append(connection, actor, "user.password_set", subject(name), new JsonObject(), address).map(true)));
+  }
+
+  /**
+   * The user of a browser session: empty when they are gone or disabled, or when their password was
+   * set anew since the session began ({@code stamp} no longer that of the stored password).
+   */
+  public Future<Optional<User>> findForSession(String name, String stamp) {
+    return find(pool, name).map(stored -> stored
+        .filter(found -> !found.user().disabled() && stamp(found.passwordHash()).equals(stamp))
+        .map(Stored::user));
+  }
+
+  /**
+   * A short digest of a password hash for the session to keep: it changes with every new password
+   * (each hash has its own salt) and tells nothing about the password.
+   */
+  static String stamp(String passwordHash) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** A successful sign-in: the count of failures starts again. */
   Future<Void> signedIn(String name, Optional<String> address) {
     return pool.withTransaction(connection -> connection

@@ -22,6 +22,8 @@ final class Authentication {
   static final String SESSION_COOKIE = "leitwarte.session";
   /** The session's user name. */
   static final String SESSION_USER = "user";
+  /** The stamp of the password the session was started with; a new password ends the session. */
+  static final String SESSION_STAMP = "stamp";
   private static final String PRINCIPAL = "leitwarte.principal";
   private static final String VIA = "leitwarte.principal.via";
 
@@ -48,8 +50,9 @@ final class Authentication {
     } else if (hasSessionCookie(context) && context.session() != null && context.session().get(SESSION_USER) != null) {
       via = Via.SESSION;
       Session session = context.session();
-      found = users.find(session.<String>get(SESSION_USER)).map(user -> {
-        if (user.isEmpty() || user.get().disabled()) {
+      String stamp = Optional.ofNullable(session.<String>get(SESSION_STAMP)).orElse("");
+      found = users.findForSession(session.<String>get(SESSION_USER), stamp).map(user -> {
+        if (user.isEmpty()) {
           session.destroy();
           return Optional.<User>empty();
         }

@@ -68,15 +68,16 @@ final class LoginPages {
     }
     String user = Optional.ofNullable(context.request().getFormAttribute("user")).orElse("");
     String password = Optional.ofNullable(context.request().getFormAttribute("password")).orElse("");
-    signIn.signIn(user, password, address(context)).onSuccess(principal -> {
-      if (principal.isEmpty()) {
+    signIn.signInSession(user, password, address(context)).onSuccess(grant -> {
+      if (grant.isEmpty()) {
         send(context, 401, messages.text("login.title"), form(context, messages, Optional.of(messages.text("login.failed"))));
         return;
       }
       Session session = context.session();
       // A new session id on sign-in: an id planted in the browser beforehand is worth nothing now.
       session.regenerateId();
-      session.put(Authentication.SESSION_USER, principal.get().user());
+      session.put(Authentication.SESSION_USER, grant.get().principal().user());
+      session.put(Authentication.SESSION_STAMP, grant.get().stamp());
       Csrf.fresh(session);
       context.response().setStatusCode(303)
           .putHeader(HttpHeaders.LOCATION, next(context.request().getFormAttribute("next")))

@@ -81,6 +81,22 @@ class UserCommandsTest {
   }
 
   @Test
+  void an_administrator_sets_a_new_password_and_a_short_one_or_an_unknown_user_is_refused() {
+    run("ein sehr geheimes Passwort\n", "user", "add", "--config", config.toString(), "--name", "tbecker", "--role", "oncall",
+        "--password-stdin");
+
+    assertThat(run("ein ganz neues Passwort\n", "user", "password", "--config", config.toString(), "--name", "tbecker",
+        "--password-stdin").out()).isEqualTo("Password of tbecker set.\n");
+    Outcome tooShort = run("kurz\n", "user", "password", "--config", config.toString(), "--name", "tbecker", "--password-stdin");
+    assertThat(tooShort.exit()).isEqualTo(2);
+    assertThat(tooShort.err()).contains("password");
+    Outcome nobody = run("ein ganz neues Passwort\n", "user", "password", "--config", config.toString(), "--name", "niemand",
+        "--password-stdin");
+    assertThat(nobody.exit()).isEqualTo(1);
+    assertThat(nobody.err()).contains("no user 'niemand'");
+  }
+
+  @Test
   void a_short_password_an_unknown_role_or_tenant_is_refused_naming_it() {
     Outcome shortPassword = run("kurz\n", "user", "add", "--config", config.toString(), "--name", "a", "--role", "staff", "--password-stdin");
     assertThat(shortPassword.exit()).isEqualTo(2);

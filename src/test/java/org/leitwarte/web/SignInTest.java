@@ -154,6 +154,24 @@ class SignInTest {
   }
 
   @Test
+  void a_password_set_anew_ends_the_sessions_of_the_old_one_and_only_the_new_one_signs_in() throws Exception {
+    browser.signIn("tbecker", ApiServer.PASSWORD);
+    assertThat(browser.get("/api/v1/incidents").status()).isEqualTo(200);
+    String newPassword = "ein ganz neues Passwort";
+
+    assertThat(ApiServer.await(server.users.setPassword("tbecker", ApiServer.HASHER.hash(newPassword), "admin", Optional.empty())))
+        .isTrue();
+
+    assertThat(browser.get("/api/v1/incidents").status()).isEqualTo(401);
+    Browser other = new Browser(server.port);
+    assertThat(other.signIn("tbecker", ApiServer.PASSWORD).status()).isEqualTo(401);
+    assertThat(other.signIn("tbecker", newPassword).status()).isEqualTo(303);
+    assertThat(other.get("/api/v1/incidents").status()).isEqualTo(200);
+    assertThat(server.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.password_set' AND actor = 'admin'"
+        + " AND subject = 'user:tbecker'")).isEqualTo(1);
+  }
+
+  @Test
   void after_sign_in_the_browser_goes_back_only_to_a_page_of_this_server() {
     assertThat(LoginPages.next("/incidents?state=open")).isEqualTo("/incidents?state=open");
     assertThat(LoginPages.next("https://evil.example/")).isEqualTo("/");
