@@ -89,6 +89,42 @@ public final class SignIn {
     return users.signedIn(user.name(), address).map(v -> Optional.of(user.principal()));
   }
 
+  /** What became of a user's own change of their password. */
+  public sealed interface PasswordChange {
+    /** Set; {@code stamp} is the new one for the session that asked (other sessions end). */
+    record Changed(String stamp) implements PasswordChange {}
+    /** The current password given was wrong: counted like a failed sign-in. */
+    record WrongPassword() implements PasswordChange {}
+    /** The new password is too short. */
+    record TooShort(int minimum) implements PasswordChange {}
+  }
+
+  /**
+   * A signed-in user sets a new password, giving their current one. A wrong current password counts
+   * as a failed sign-in (with its delay and lock-out), so the form cannot be used to guess it.
+   */
+  public Future<PasswordChange> changePassword(String name, String current, String chosen, Optional<String> address) {
+    try {
+      PasswordHasher.checkStrength(chosen);
+    } catch (IllegalArgumentException e) {
+      return Future.succeededFuture(new PasswordChange.TooShort(PasswordHasher.MIN_LENGTH));
+    }
+    String from = address.orElse("unknown");
+    return users.findStored(name).compose(stored -> vertx.executeBlocking(() -> {
+      boolean matches = stored.isPresent() && !stored.get().user().disabled() && hasher.matches(current, stored.get().passwordHash());
+      return matches ? Optional.of(hasher.hash(chosen)) : Optional.<String>empty();
+    }, false)).compose(hash -> {
+      if (hash.isEmpty()) {
+        int fromAddress = addresses.failed(from);
+        return users.failedSignIn(name, "wrong password when changing it", policy.lockAfter(), policy.lockFor(), address)
+            .compose(inARow -> failed(Math.max(fromAddress, inARow)))
+            .map(nothing -> (PasswordChange) new PasswordChange.WrongPassword());
+      }
+      return users.setPassword(name, hash.get(), name, address)
+          .map(set -> (PasswordChange) new PasswordChange.Changed(UserRepository.stamp(hash.get())));
+    });
+  }
+
   /** Fails after the delay the failures in a row have earned. */
   private Future<Optional<Principal>> failed(int failures) {
     Duration delay = policy.delay(failures);

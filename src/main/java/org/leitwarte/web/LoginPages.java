@@ -8,6 +8,7 @@ import io.vertx.ext.web.Session;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.leitwarte.user.PasswordHasher;
 import org.leitwarte.user.Principal;
 import org.leitwarte.user.SignIn;
 
@@ -21,8 +22,9 @@ final class LoginPages {
   static final String LOGIN = "/login";
   static final String LOGOUT = "/logout";
   static final String HOME = "/";
-  /** Who is signed in, with the sign-out button. */
+  /** Who is signed in, with the sign-out button and the form to change one's password. */
   static final String ACCOUNT = "/account";
+  static final String PASSWORD = ACCOUNT + "/password";
 
   private final SignIn signIn;
 
@@ -35,6 +37,7 @@ final class LoginPages {
     router.post(LOGIN).handler(this::signIn);
     router.post(LOGOUT).handler(this::signOut);
     router.get(ACCOUNT).handler(LoginPages::signedInOnly).handler(this::home);
+    router.post(PASSWORD).handler(LoginPages::signedInOnly).handler(this::changePassword);
   }
 
   /** For the handlers of pages: without a signed-in user, off to the sign-in form and back here afterwards. */
@@ -104,7 +107,40 @@ final class LoginPages {
 
   private void home(RoutingContext context) {
     Messages messages = Messages.of(Language.of(context));
-    send(context, 200, messages.text("page.title"), signedIn(context, messages, Authentication.principal(context).orElseThrow()));
+    send(context, 200, messages.text("page.title"),
+        signedIn(context, messages, Authentication.principal(context).orElseThrow(), Optional.empty()));
+  }
+
+  /** The signed-in user's own new password; this session goes on, every other one of theirs ends. */
+  private void changePassword(RoutingContext context) {
+    Messages messages = Messages.of(Language.of(context));
+    Principal principal = Authentication.principal(context).orElseThrow();
+    if (!Csrf.valid(context)) {
+      send(context, 403, messages.text("page.title"), signedIn(context, messages, principal, Optional.of(messages.text("login.expired"))));
+      return;
+    }
+    String current = Optional.ofNullable(context.request().getFormAttribute("current")).orElse("");
+    String chosen = Optional.ofNullable(context.request().getFormAttribute("new")).orElse("");
+    String repeated = Optional.ofNullable(context.request().getFormAttribute("repeat")).orElse("");
+    if (!chosen.equals(repeated)) {
+      send(context, 400, messages.text("page.title"),
+          signedIn(context, messages, principal, Optional.of(messages.text("account.password.mismatch"))));
+      return;
+    }
+    signIn.changePassword(principal.user(), current, chosen, address(context)).onSuccess(outcome -> {
+      if (outcome instanceof SignIn.PasswordChange.Changed changed) {
+        context.session().put(Authentication.SESSION_STAMP, changed.stamp());
+        send(context, 200, messages.text("page.title"),
+            "<p role=\"status\">" + Html.escape(messages.text("account.password.changed")) + "</p>\n"
+                + signedIn(context, messages, principal, Optional.empty()));
+      } else if (outcome instanceof SignIn.PasswordChange.TooShort tooShort) {
+        send(context, 400, messages.text("page.title"), signedIn(context, messages, principal,
+            Optional.of(messages.text("account.password.too_short", tooShort.minimum()))));
+      } else {
+        send(context, 403, messages.text("page.title"), signedIn(context, messages, principal,
+            Optional.of(messages.text("account.password.wrong"))));
+      }
+    }).onFailure(context::fail);
   }
 
   private static String form(RoutingContext context, Messages messages, Optional<String> problem) {
@@ -126,6 +162,25 @@ final class LoginPages {
     return "<p>" + Html.escape(messages.text("login.signed_in", principal.user(), principal.role().label())) + "</p>\n"
         + "<form method=\"post\" action=\"" + LOGOUT + "\">\n" + hidden(Csrf.FIELD, Csrf.token(context))
         + "<button type=\"submit\">" + Html.escape(messages.text("logout.button")) + "</button>\n</form>\n";
+  }
+
+  /** Who is signed in, and on their own account page the form for a new password (with a problem, if any). */
+  private static String signedIn(RoutingContext context, Messages messages, Principal principal, Optional<String> problem) {
+    StringBuilder html = new StringBuilder(signedIn(context, messages, principal))
+        .append("<h2 id=\"password-title\">").append(Html.escape(messages.text("account.password.title"))).append("</h2>\n");
+    problem.ifPresent(text -> html.append("<p role=\"alert\">").append(Html.escape(text)).append("</p>\n"));
+    return html.append("<form method=\"post\" action=\"").append(PASSWORD).append("\" aria-labelledby=\"password-title\">\n")
+        .append(hidden(Csrf.FIELD, Csrf.token(context)))
+        .append(passwordField("current", messages.text("account.password.current"), "current-password"))
+        .append(passwordField("new", messages.text("account.password.new", PasswordHasher.MIN_LENGTH), "new-password"))
+        .append(passwordField("repeat", messages.text("account.password.repeat"), "new-password"))
+        .append("<p><button type=\"submit\">").append(Html.escape(messages.text("account.password.button")))
+        .append("</button></p>\n</form>\n").toString();
+  }
+
+  private static String passwordField(String name, String label, String autocomplete) {
+    return "<label for=\"" + name + "\">" + Html.escape(label) + "</label>\n<input id=\"" + name + "\" name=\"" + name
+        + "\" type=\"password\" autocomplete=\"" + autocomplete + "\" required>\n";
   }
 
   private static String hidden(String name, String value) {

@@ -95,7 +95,7 @@ class OpenApiDocumentTest {
       // The acknowledge and sign-in pages, the web UI and the API docs are HTML for people, not part of the API.
       if (route.getPath() != null && route.methods() != null && !route.getPath().startsWith("/ack/")
           && !org.leitwarte.web.ui.UiPages.ROUTES.contains(route.getPath())
-          && !route.getPath().startsWith(ApiDocs.PATH) && !List.of("/login", "/logout", "/account").contains(route.getPath())) {
+          && !route.getPath().startsWith(ApiDocs.PATH) && !List.of("/login", "/logout", "/account", "/account/password").contains(route.getPath())) {
         route.methods().forEach(method -> routes.add(method.name() + " " + route.getPath().replaceAll(":([A-Za-z_]+)", "{$1}")));
       }
     }

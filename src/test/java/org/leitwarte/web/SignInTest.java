@@ -172,6 +172,52 @@ class SignInTest {
   }
 
   @Test
+  void a_user_changes_their_own_password_keeps_this_session_and_ends_the_others() throws Exception {
+    browser.signIn("tbecker", ApiServer.PASSWORD);
+    Browser laptop = new Browser(server.port);
+    laptop.signIn("tbecker", ApiServer.PASSWORD);
+    Page account = browser.get("/account");
+    assertThat(account.body()).contains("Passwort ändern", "Bisheriges Passwort", "autocomplete=\"new-password\"");
+    String newPassword = "mein neues langes Passwort";
+
+    Page changed = browser.postForm("/account/password",
+        Map.of("csrf", account.csrf(), "current", ApiServer.PASSWORD, "new", newPassword, "repeat", newPassword));
+
+    assertThat(changed.status()).isEqualTo(200);
+    assertThat(changed.body()).contains("Ihr Passwort ist geändert");
+    assertThat(browser.get("/api/v1/incidents").status()).isEqualTo(200);
+    assertThat(laptop.get("/api/v1/incidents").status()).isEqualTo(401);
+    assertThat(new Browser(server.port).signIn("tbecker", newPassword).status()).isEqualTo(303);
+    assertThat(server.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.password_set' AND actor = 'tbecker'")).isEqualTo(1);
+  }
+
+  @Test
+  void a_wrong_current_password_a_mismatch_or_a_short_one_changes_nothing_and_says_why() throws Exception {
+    browser.signIn("tbecker", ApiServer.PASSWORD);
+    String csrf = browser.get("/account").csrf();
+
+    Page wrong = browser.postForm("/account/password",
+        Map.of("csrf", csrf, "current", "falsch geraten!!", "new", "ein anderes Passwort", "repeat", "ein anderes Passwort"));
+    Page mismatch = browser.postForm("/account/password",
+        Map.of("csrf", csrf, "current", ApiServer.PASSWORD, "new", "ein anderes Passwort", "repeat", "ein anderes Passwurt"));
+    Page tooShort = browser.postForm("/account/password",
+        Map.of("csrf", csrf, "current", ApiServer.PASSWORD, "new", "kurz", "repeat", "kurz"));
+    Page noToken = browser.postForm("/account/password",
+        Map.of("current", ApiServer.PASSWORD, "new", "ein anderes Passwort", "repeat", "ein anderes Passwort"));
+
+    assertThat(wrong.status()).isEqualTo(403);
+    assertThat(wrong.body()).contains("Das bisherige Passwort stimmt nicht.");
+    assertThat(mismatch.status()).isEqualTo(400);
+    assertThat(mismatch.body()).contains("stimmen nicht überein");
+    assertThat(tooShort.status()).isEqualTo(400);
+    assertThat(tooShort.body()).contains("mindestens 12 Zeichen");
+    assertThat(noToken.status()).isEqualTo(403);
+    assertThat(server.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.sign_in_failed' AND actor = 'tbecker'")).isEqualTo(1);
+    assertThat(server.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.password_set'")).isZero();
+    assertThat(new Browser(server.port).signIn("tbecker", ApiServer.PASSWORD).status()).isEqualTo(303);
+  }
+
+  @Test
   void after_sign_in_the_browser_goes_back_only_to_a_page_of_this_server() {
     assertThat(LoginPages.next("/incidents?state=open")).isEqualTo("/incidents?state=open");
     assertThat(LoginPages.next("https://evil.example/")).isEqualTo("/");
