@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,7 @@ import org.leitwarte.alerting.silence.SilenceApi;
 import org.leitwarte.alerting.silence.SilenceRepository;
 import org.leitwarte.alerting.silence.SilenceSuppressor;
 import org.leitwarte.config.Problem;
+import org.leitwarte.health.HealthCheck;
 import org.leitwarte.inventory.Inventory;
 import org.leitwarte.web.AlertingApi;
 import org.slf4j.Logger;
@@ -192,16 +195,31 @@ final class AlertingAssembly {
     return watcherStopped.compose(v -> deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment));
   }
 
-  Optional<EvaluatorStats> stats() {
+  private Optional<EvaluatorStats> stats() {
     return verticle == null ? Optional.empty() : Optional.ofNullable(verticle.stats());
   }
 
-  List<Problem> ruleProblems() {
+  private List<Problem> ruleProblems() {
     return watcher == null ? List.of() : watcher.problems();
   }
 
-  int ruleCount() {
-    return watcher == null ? 0 : watcher.current().size();
+  /**
+   * The {@code alerting} part of {@code /health}: rules, alerts by state, problems in the rule files.
+   * Always up: a broken rule file stops nothing, its last good rules stay in force.
+   */
+  HealthCheck.Part health() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("rules", watcher == null ? 0 : watcher.current().size());
+    stats().ifPresent(stats -> {
+      details.put("alerts_firing", stats.alerts(AlertState.FIRING));
+      details.put("alerts_pending", stats.alerts(AlertState.PENDING));
+      details.put("alerts_suppressed", stats.suppressed());
+    });
+    List<String> problems = ruleProblems().stream().map(Problem::toString).toList();
+    if (!problems.isEmpty()) {
+      details.put("rule_problems", problems);
+    }
+    return new HealthCheck.Part("alerting", true, details);
   }
 
   AlertRepository alerts() {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.leitwarte.alerting.AlertState;
 import org.leitwarte.alerting.history.AlertRepository;
 import org.leitwarte.collect.Collector;
 import org.leitwarte.collect.DeviceStates;
@@ -30,7 +29,6 @@ import org.leitwarte.collect.trap.TrapCounters;
 import org.leitwarte.collect.trap.TrapEventRepository;
 import org.leitwarte.collect.trap.TrapVerticle;
 import org.leitwarte.config.LeitwarteConfig;
-import org.leitwarte.config.Problem;
 import org.leitwarte.discovery.Discovery;
 import org.leitwarte.discovery.DiscoveryService;
 import org.leitwarte.discovery.DiscoverySettingsReader;
@@ -206,19 +204,8 @@ public final class Leitwarte {
   }
 
   private static PlaceNames placeNames(Inventory inventory) {
-    Map<String, String> tenants = inventory.tenants().stream().collect(Collectors.toMap(Tenant::id, Tenant::name));
-    Map<String, String> sites = inventory.sites().stream().collect(Collectors.toMap(Site::id, Site::name));
-    return new PlaceNames() {
-      @Override
-      public Optional<String> tenant(String id) {
-        return Optional.ofNullable(tenants.get(id));
-      }
-
-      @Override
-      public Optional<String> site(String id) {
-        return Optional.ofNullable(sites.get(id));
-      }
-    };
+    return PlaceNames.of(inventory.tenants().stream().collect(Collectors.toMap(Tenant::id, Tenant::name)),
+        inventory.sites().stream().collect(Collectors.toMap(Site::id, Site::name)));
   }
 
   /** Where acknowledge links point when {@code incidents.public_url} is not set: this server, as bound. */
@@ -298,7 +285,7 @@ public final class Leitwarte {
         .add("influxdb", () -> Future.succeededFuture(WriterHealth.influx(writer.status())))
         .add("spool", () -> Future.succeededFuture(WriterHealth.spool(writer.status())))
         .add("polling", this::pollingHealth)
-        .add("alerting", this::alertingHealth)
+        .add("alerting", () -> Future.succeededFuture(alerting.health()))
         .add("incidents", () -> Future.succeededFuture(new HealthCheck.Part("incidents", true, incidents.healthDetails())));
     if (traps != null) {
       health.add("traps", () -> Future.succeededFuture(new HealthCheck.Part("traps", trapsDeployment != null, traps.healthDetails())));
@@ -344,22 +331,6 @@ public final class Leitwarte {
     details.put("devices_unreachable", deviceStates.unreachable());
     details.put("polls_last_interval", pollMetrics.pollsInWindow());
     return Future.succeededFuture(new HealthCheck.Part("polling", schedulerDeployment != null, details));
-  }
-
-  private Future<HealthCheck.Part> alertingHealth() {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("rules", alerting.ruleCount());
-    alerting.stats().ifPresent(stats -> {
-      details.put("alerts_firing", stats.alerts(AlertState.FIRING));
-      details.put("alerts_pending", stats.alerts(AlertState.PENDING));
-      details.put("alerts_suppressed", stats.suppressed());
-    });
-    List<String> problems = alerting.ruleProblems().stream().map(Problem::toString).toList();
-    if (!problems.isEmpty()) {
-      details.put("rule_problems", problems);
-    }
-    // A broken rule file does not stop anything: its last good rules stay in force.
-    return Future.succeededFuture(new HealthCheck.Part("alerting", true, details));
   }
 
   /** Stops everything in reverse order of the data flow; never fails, logs what could not stop. */
